@@ -1,0 +1,115 @@
+# familytable - a kitchen-table appliance for shared screen-free meals.
+#
+#   make            build build/familytable
+#   make run        the table display in a window (keys 1-9 stand in for the dock)
+#   make check      every test: unit, end-to-end, sanitizers, GPIO on a real kernel
+#   make bench      speed and memory figures
+#   make install DESTDIR=... PREFIX=...
+#
+# Both `run` and `check` first install the Debian packages they lack
+# (scripts/install-deps).
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+SYSCONFDIR ?= /etc
+UNITDIR   ?= /lib/systemd/system
+BUILD     ?= build
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod
+WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
+             -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
+             -Wformat=2 -Wundef -Wno-unused-parameter
+CFLAGS    ?= -O2 -g
+# libgpiod's major version picks the dock backend at build time.
+GPIOD_VERSION := $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null)
+GPIOD_MAJOR   := $(firstword $(subst ., ,$(GPIOD_VERSION)))
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -I$(BUILD) \
+             -DFT_VERSION='"$(VERSION)"' -DFT_DATADIR='"$(DATADIR)/familytable"' \
+             -DFT_GPIOD_MAJOR=$(if $(GPIOD_MAJOR),$(GPIOD_MAJOR),0) \
+             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+
+# The pure core: no SDL, GPIO, SQLite or wall clock.
+CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
+             src/session.c src/habits.c src/scenario.c src/log.c
+# Adapters and commands.
+STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c
+DOCK_SRC  :=
+UI_SRC    := src/app.c
+LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
+MAIN_SRC  := src/main.c
+
+LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(MAIN_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC  := $(wildcard tests/test_*.c)
+TEST_BIN  := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run check check-unit check-e2e check-asan check-valgrind check-gpio \
+        bench install uninstall clean
+
+all: $(BUILD)/familytable
+
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libfamilytable.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/familytable: $(MAIN_OBJ) $(BUILD)/libfamilytable.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/%.c tests/test.h $(BUILD)/libfamilytable.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libfamilytable.a \
+		$(shell $(PKG_CONFIG) --libs cmocka) $(LIBS) $(LDFLAGS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@scripts/install-deps
+
+run: deps $(BUILD)/familytable
+	mkdir -p $(BUILD)/dev
+	$(BUILD)/familytable run --window --dock keys --db $(BUILD)/dev/familytable.db \
+		$(if $(wildcard $(BUILD)/dev/familytable.conf),--config $(BUILD)/dev/familytable.conf)
+
+check: deps
+	$(MAKE) check-unit check-e2e
+	$(MAKE) check-asan
+
+check-unit: $(TEST_BIN)
+	@scripts/run-tests $(TEST_BIN)
+
+check-e2e: $(BUILD)/familytable
+	@tests/e2e.sh $(BUILD)/familytable
+
+# The same tests under AddressSanitizer and UBSan, in their own build tree.
+check-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" check-unit check-e2e
+
+check-valgrind: $(TEST_BIN) $(BUILD)/familytable
+	@VALGRIND="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		scripts/run-tests $(TEST_BIN)
+	@VALGRIND="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		tests/e2e.sh $(BUILD)/familytable
+
+bench: $(BUILD)/familytable
+	@scripts/bench $(BUILD)/familytable
+
+install: $(BUILD)/familytable
+	install -D -m 0755 $(BUILD)/familytable $(DESTDIR)$(BINDIR)/familytable
+	install -D -m 0644 assets/familytable.1 $(DESTDIR)$(MANDIR)/man1/familytable.1
+	install -D -m 0644 assets/familytable.conf $(DESTDIR)$(DATADIR)/familytable/familytable.conf.example
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/familytable $(DESTDIR)$(MANDIR)/man1/familytable.1
+	rm -rf $(DESTDIR)$(DATADIR)/familytable
+
+clean:
+	rm -rf build build-asan build-gpio

@@ -1,0 +1,33 @@
+/*
+ * app.h - the two commands that draw: `run`, the table display a family lives
+ * with, and `screenshot`, one screen rendered headless to a BMP.
+ */
+#ifndef FT_APP_H
+#define FT_APP_H
+
+#include "common.h"
+#include "config.h"
+
+struct app_options {
+	const char *config_path;  /* NULL: built-in defaults were used */
+	const char *db_path;      /* resolved: never NULL */
+	bool window;              /* --window (else fullscreen) */
+	int width, height;        /* --size, 0 when unset */
+	const char *dock;         /* "gpio", "keys", "fifo:PATH", "none" */
+};
+
+/* Runs until SIGTERM/SIGINT or the window closes; returns an exit code. */
+int app_run(const struct ft_config *cfg, const struct app_options *opts);
+
+struct screenshot_options {
+	const char *screen;       /* glance, meal, walk, hug, review */
+	int width, height;
+	const char *out;          /* .bmp path */
+	const char *db_path;
+	bool have_at;
+	ft_ms at;                 /* else now */
+};
+
+int app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * engine.h - the appliance's heart: dock levels in, sessions, walks, hugs and
+ * taps out to the store. The live app (real clock) and `simulate` (virtual
+ * clock) drive the same engine; that is the one code path of SPEC §5.
+ *
+ * Time only moves forward: every call takes the instant it happens at, never
+ * earlier than the previous call's. Raw slot levels go through the debounce;
+ * the session detector runs `debounce` behind the newest instant, so a change
+ * confirmed late is still applied in its place (SPEC §2.1, §2.4).
+ *
+ * Every logged change is its own transaction unless the caller holds one
+ * (store_begin), as simulate does for a whole scenario.
+ */
+#ifndef FT_ENGINE_H
+#define FT_ENGINE_H
+
+#include "common.h"
+#include "config.h"
+#include "debounce.h"
+#include "session.h"
+#include "store.h"
+
+struct engine;
+
+/* What happened, for the display (all optional). */
+struct engine_listener {
+	void (*session_started)(void *data, ft_ms start);
+	/* id is the session's row (undo); cls tells whether it was a meal */
+	void (*session_ended)(void *data, const struct session *s, int64_t id);
+	void *data;
+};
+
+struct engine {
+	const struct ft_config *cfg;
+	struct store *store;
+	struct debounce deb;
+	struct session_detector det;
+	ft_ms now;            /* newest instant seen */
+	ft_ms saved_seen;     /* last_seen written for the open session */
+	ft_ms walk_start;     /* -1: no walk in progress */
+	struct engine_listener listener;
+};
+
+/*
+ * Start at NOW. LEVELS are the dock's raw levels now, or NULL to restore
+ * the levels saved with an open session (a simulation continuing). An open
+ * session saved by the previous run resumes when its phones are docked,
+ * else it ends at the last instant they were known to be in (SPEC §2.9).
+ */
+bool engine_open(struct engine *e, const struct ft_config *cfg, struct store *st,
+		 ft_ms now, const int *levels, struct ft_error *err);
+/* Save the open session's state and the clock (a clean stop). */
+bool engine_close(struct engine *e, struct ft_error *err);
+
+bool engine_dock(struct engine *e, int slot, int level, ft_ms t, struct ft_error *err);
+/* Run timers (debounce, grace) up to NOW. */
+bool engine_advance(struct engine *e, ft_ms now, struct ft_error *err);
+/* When engine_advance must next be called, or FT_MS_NEVER. */
+ft_ms engine_next_deadline(const struct engine *e);
+
+bool engine_walk_start(struct engine *e, ft_ms t, struct ft_error *err);
+/* Stop the walk in progress; *id gets its row (undo), -1 when it was not long
+ * enough to count is still logged. */
+bool engine_walk_stop(struct engine *e, ft_ms t, int64_t *id, struct ft_error *err);
+bool engine_walk(struct engine *e, ft_ms start, ft_ms length, int64_t *id,
+		 struct ft_error *err);
+bool engine_hug(struct engine *e, ft_ms t, int64_t *id, struct ft_error *err);
+bool engine_tap(struct engine *e, ft_ms t, const char *kind, int64_t *id,
+		struct ft_error *err);
+bool engine_away(struct engine *e, ft_ms t, bool away, struct ft_error *err);
+
+/* The session in progress, if any (start, docked count). */
+bool engine_session_open(const struct engine *e, ft_ms *start);
+int engine_docked(const struct engine *e);
+/* Debounced level of SLOT (from 1). */
+int engine_slot_level(const struct engine *e, int slot);
+
+#endif

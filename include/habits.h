@@ -1,0 +1,70 @@
+/*
+ * habits.h - weekly counts, streaks, rhythm, hug days and rituals kept
+ * (SPEC §2.8, §3, §4), computed from a history the store loads once.
+ *
+ * Pure: a struct history is plain arrays, already limited to what was logged
+ * by the reference instant T (a session or walk once it has ended).
+ */
+#ifndef FT_HABITS_H
+#define FT_HABITS_H
+
+#include "common.h"
+#include "config.h"
+
+struct history_meal {
+	int64_t day;   /* the meal's date */
+	char kind[16]; /* the window's kind */
+};
+
+struct history_walk {
+	int64_t day;   /* local day of its start */
+	ft_ms length;
+};
+
+struct history_tap {
+	int64_t day;
+	char kind[16]; /* "call" */
+};
+
+struct history {
+	ft_ms at;                /* T */
+	int64_t first_day;       /* first day anything was logged; INT64_MAX: none */
+	struct history_meal *meals; size_t nmeals;  /* sorted by day */
+	struct history_walk *walks; size_t nwalks;  /* sorted by day */
+	int64_t *hug_days; size_t nhug_days;        /* distinct, sorted */
+	int64_t *away_weeks; size_t naway;          /* sorted */
+	struct history_tap *taps; size_t ntaps;     /* sorted by day */
+};
+
+void history_free(struct history *h);
+
+enum habit { HABIT_MEALS, HABIT_WALKS };
+
+struct streak {
+	int current, best;
+};
+
+bool habits_is_away(const struct history *h, int64_t week);
+/* Distinct (date, kind) meals in WEEK. */
+int habits_meal_count(const struct history *h, int64_t week);
+/* Distinct days in WEEK with a walk of at least cfg->walk_min; *minutes (may
+ * be NULL) gets those walks' total length in milliseconds. */
+int habits_walk_count(const struct history *h, const struct ft_config *cfg,
+		      int64_t week, ft_ms *length);
+int habits_hug_days(const struct history *h, int64_t week);
+int habits_count(const struct history *h, const struct ft_config *cfg,
+		 enum habit habit, int64_t week);
+int habits_goal(const struct ft_config *cfg, enum habit habit);
+
+/* Streaks as of h->at: the week that contains it is in progress. */
+struct streak habits_streak(const struct history *h, const struct ft_config *cfg,
+			    enum habit habit);
+/* The hug streak in days, as of h->at; away weeks' days are skipped. */
+struct streak habits_hug_streak(const struct history *h);
+/* Rhythm in whole percent, as of h->at. */
+int habits_rhythm(const struct history *h, const struct ft_config *cfg, enum habit habit);
+/* Whether ritual R was kept in WEEK. */
+bool habits_ritual_kept(const struct history *h, const struct ft_config *cfg,
+			const struct ft_ritual *r, int64_t week);
+
+#endif

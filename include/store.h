@@ -1,0 +1,89 @@
+/*
+ * store.h - the SQLite file: the only module that knows SQL.
+ *
+ * Every open sets WAL and synchronous=FULL (a meal reported saved survives a
+ * power cut), foreign keys on, runs quick_check and migrates the schema
+ * forward (PRAGMA user_version). Each store_add_* is one transaction unless
+ * the caller holds one with store_begin() (a scenario is written in one).
+ *
+ * Ownership: arrays returned through pointers are malloc'd; the caller frees
+ * them (store_free_sessions, history_free).
+ */
+#ifndef FT_STORE_H
+#define FT_STORE_H
+
+#include "common.h"
+#include "config.h"
+#include "habits.h"
+#include "session.h"
+
+struct store;
+
+/* A finished session as the store gives it back. */
+struct store_session {
+	int64_t id;
+	struct session s;
+	int nmembers;
+	char members[FT_MAX_SLOTS][FT_NAME_MAX]; /* names as logged */
+};
+
+struct store_walk {
+	int64_t id;
+	ft_ms start, end;
+};
+
+enum store_kind { STORE_SESSION, STORE_WALK, STORE_HUG, STORE_TAP };
+
+/* Opens (creating the file and its folder when needed) and checks it. */
+struct store *store_open(const char *path, struct ft_error *err);
+void store_close(struct store *st);
+
+bool store_begin(struct store *st, struct ft_error *err);
+bool store_commit(struct store *st, struct ft_error *err);
+void store_rollback(struct store *st);
+
+/* Logging. *id (may be NULL) gets the new row's id, for undo. Dates are local
+ * days computed by the caller. */
+bool store_add_session(struct store *st, const struct session *s,
+		       const struct ft_config *cfg, int64_t *id, struct ft_error *err);
+bool store_add_walk(struct store *st, ft_ms start, ft_ms end, int64_t day,
+		    int64_t *id, struct ft_error *err);
+bool store_add_hug(struct store *st, ft_ms t, int64_t day, int64_t *id,
+		   struct ft_error *err);
+bool store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind,
+		   int64_t *id, struct ft_error *err);
+bool store_set_away(struct store *st, int64_t week, bool away, struct ft_error *err);
+bool store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err);
+bool store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err);
+/* Undo: remove one logged row. */
+bool store_delete(struct store *st, enum store_kind kind, int64_t id, struct ft_error *err);
+
+/* The open session (SPEC §2.9), the dock's last levels and the open walk,
+ * saved across restarts. Saving with det->open false clears the session but
+ * keeps the levels. Loading fills det's levels (and the session when *found)
+ * into a detector set up by session_init. */
+bool store_save_open(struct store *st, const struct session_detector *det,
+		     ft_ms last_seen, struct ft_error *err);
+bool store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen,
+		     bool *found, struct ft_error *err);
+bool store_set_walk_open(struct store *st, ft_ms start /* -1: none */, struct ft_error *err);
+bool store_get_walk_open(struct store *st, ft_ms *start /* -1: none */, struct ft_error *err);
+
+/* The last instant the appliance (or a simulation) ran to. */
+bool store_set_clock(struct store *st, ft_ms t, struct ft_error *err);
+bool store_get_clock(struct store *st, ft_ms *t /* -1: never */, struct ft_error *err);
+
+/* Everything logged by T, for habits. */
+bool store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err);
+/* Finished sessions (ended by AT) dated FROM_DAY..TO_DAY, by start. */
+bool store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
+		    struct store_session **out, size_t *n, struct ft_error *err);
+void store_free_sessions(struct store_session *rows);
+bool store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
+		 struct store_walk **out, size_t *n, struct ft_error *err);
+
+/* Export: write CSV of every table to OUT (SPEC §5 export --csv). */
+bool store_export_csv(struct store *st, const struct ft_config *cfg, void *out /* FILE * */,
+		      struct ft_error *err);
+
+#endif

@@ -1,0 +1,623 @@
+/*
+ * config.c - the INI file of SPEC §6.
+ *
+ * Every option is one row of the table below: its section, key, how its
+ * value is parsed and where it lands. Adding an option is one row (and its
+ * default in config_defaults). Errors name the file and line: for an unknown
+ * section its header line, for anything else the key's line.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+const char *const config_weekday_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+const char *const config_ritual_kind_names[3] = {"call", "meal", "walk"};
+
+void
+config_defaults(struct ft_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->chip, sizeof(cfg->chip), "gpiochip0");
+	cfg->nslots = 4;             /* no lines, no names: a four-slot dock */
+	cfg->active_low = true;      /* a closed switch pulls the line to ground */
+	cfg->bias = FT_BIAS_PULL_UP; /* so an open switch reads high */
+	cfg->debounce = 50;
+	cfg->min_phones = 2;
+	cfg->meal_min = 15 * FT_MINUTE;
+	cfg->meal_max = 3 * FT_HOUR;
+	cfg->grace = 2 * FT_MINUTE;
+	cfg->nwindows = 3;
+	cfg->windows[0] = (struct ft_window){"breakfast", 6 * 60, 10 * 60 + 30};
+	cfg->windows[1] = (struct ft_window){"lunch", 11 * 60 + 30, 14 * 60 + 30};
+	cfg->windows[2] = (struct ft_window){"dinner", 17 * 60 + 30, 21 * 60 + 30};
+	cfg->meal_goal = 3;
+	cfg->walk_min = 20 * FT_MINUTE;
+	cfg->walk_goal = 1;
+	cfg->hug = 20 * FT_SECOND;
+	cfg->review_weekday = 6;     /* Sunday */
+	cfg->review_minute = 10 * 60;
+	cfg->rotation = 0;
+}
+
+const char *
+config_slot_name(const struct ft_config *cfg, int slot, char buf[FT_NAME_MAX])
+{
+	if (slot >= 1 && slot <= FT_MAX_SLOTS && cfg->names[slot - 1][0])
+		return cfg->names[slot - 1];
+	snprintf(buf, FT_NAME_MAX, "%d", slot);
+	return buf;
+}
+
+bool
+config_parse_duration(const char *s, ft_ms *out)
+{
+	static const struct { const char *unit; ft_ms ms; } units[] = {
+		{"ms", 1}, {"s", FT_SECOND}, {"sec", FT_SECOND}, {"min", FT_MINUTE},
+		{"m", FT_MINUTE}, {"h", FT_HOUR},
+	};
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || errno || v < 0 || !isdigit((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < FT_ARRAY_LEN(units); i++) {
+		if (strcmp(end, units[i].unit) == 0) {
+			if (v > INT64_MAX / units[i].ms / 1000)
+				return false;
+			*out = v * units[i].ms;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- value parsers: each returns false with a message in err ---- */
+
+struct parse_ctx {
+	struct ft_config *cfg;
+	struct ft_error *err;
+};
+
+/* Next word of P, or a "quoted string" (which may hold spaces). */
+static bool
+next_token(const char **p, char *out, size_t size, bool *ok)
+{
+	const char *s = *p;
+	size_t n = 0;
+	*ok = true;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return false;
+	if (*s == '"') {
+		s++;
+		while (*s && *s != '"') {
+			if (n + 1 < size)
+				out[n++] = *s;
+			else
+				*ok = false;
+			s++;
+		}
+		if (*s != '"')
+			*ok = false; /* unterminated */
+		else
+			s++;
+	} else {
+		while (*s && !isspace((unsigned char)*s)) {
+			if (n + 1 < size)
+				out[n++] = *s;
+			else
+				*ok = false;
+			s++;
+		}
+	}
+	out[n] = '\0';
+	*p = s;
+	return true;
+}
+
+static bool
+parse_clock(const char *s, int *minute)
+{
+	int h, m, n = 0;
+	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0' || !isdigit((unsigned char)s[0]) ||
+	    h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) || n != 5)
+		return false;
+	*minute = h * 60 + m;
+	return true;
+}
+
+static bool
+parse_weekday(const char *s, int *weekday)
+{
+	for (int i = 0; i < 7; i++) {
+		if (strcasecmp(s, config_weekday_names[i]) == 0) {
+			*weekday = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "06:00-10:30" */
+static bool
+parse_range(const char *s, int *start, int *end)
+{
+	char a[8], b[8];
+	const char *dash = strchr(s, '-');
+	if (!dash || dash - s >= (long)sizeof(a) || strlen(dash + 1) >= sizeof(b))
+		return false;
+	memcpy(a, s, (size_t)(dash - s));
+	a[dash - s] = '\0';
+	strcpy(b, dash + 1);
+	return parse_clock(a, start) && parse_clock(b, end);
+}
+
+typedef bool (*value_parser)(struct parse_ctx *ctx, void *field, const char *value);
+
+static bool
+p_string(struct parse_ctx *ctx, void *field, const char *value, size_t size)
+{
+	char tok[PATH_MAX];
+	const char *p = value;
+	bool ok;
+	if (value[0] == '"') {
+		if (!next_token(&p, tok, sizeof(tok), &ok) || !ok || *p)
+			return ft_fail(ctx->err, "bad quoted value %s", value);
+		value = tok;
+	}
+	if (strlen(value) >= size)
+		return ft_fail(ctx->err, "value too long (at most %zu bytes)", size - 1);
+	strcpy(field, value);
+	return true;
+}
+
+static bool p_chip(struct parse_ctx *c, void *f, const char *v) { return p_string(c, f, v, sizeof(c->cfg->chip)); }
+static bool p_path(struct parse_ctx *c, void *f, const char *v) { return p_string(c, f, v, sizeof(c->cfg->store_path)); }
+
+static bool
+p_timezone(struct parse_ctx *ctx, void *field, const char *value)
+{
+	return p_string(ctx, field, value, sizeof(ctx->cfg->timezone));
+}
+
+static bool
+p_language(struct parse_ctx *ctx, void *field, const char *value)
+{
+	if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
+		return ft_fail(ctx->err, "bad language \"%s\" (en or fr)", value);
+	strcpy(field, value);
+	return true;
+}
+
+static bool
+p_duration(struct parse_ctx *ctx, void *field, const char *value)
+{
+	if (!config_parse_duration(value, field))
+		return ft_fail(ctx->err, "bad duration \"%s\" (a number and a unit: ms, s, min, h)", value);
+	return true;
+}
+
+static bool
+p_positive_duration(struct parse_ctx *ctx, void *field, const char *value)
+{
+	if (!p_duration(ctx, field, value))
+		return false;
+	if (*(ft_ms *)field <= 0)
+		return ft_fail(ctx->err, "duration \"%s\" must be more than zero", value);
+	return true;
+}
+
+static bool
+p_count(struct parse_ctx *ctx, void *field, const char *value)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (end == value || *end || errno || v < 1 || v > 1000 || !isdigit((unsigned char)value[0]))
+		return ft_fail(ctx->err, "bad number \"%s\" (a whole number from 1)", value);
+	*(int *)field = (int)v;
+	return true;
+}
+
+static bool
+p_bool(struct parse_ctx *ctx, void *field, const char *value)
+{
+	static const char *yes[] = {"true", "yes", "on", "1"}, *no[] = {"false", "no", "off", "0"};
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(value, yes[i]) == 0) {
+			*(bool *)field = true;
+			return true;
+		}
+		if (strcasecmp(value, no[i]) == 0) {
+			*(bool *)field = false;
+			return true;
+		}
+	}
+	return ft_fail(ctx->err, "bad boolean \"%s\" (true or false)", value);
+}
+
+static bool
+p_bias(struct parse_ctx *ctx, void *field, const char *value)
+{
+	static const char *names[] = {"as-is", "pull-up", "pull-down", "disable"};
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			*(enum ft_bias *)field = (enum ft_bias)i;
+			return true;
+		}
+	}
+	return ft_fail(ctx->err, "bad bias \"%s\" (pull-up, pull-down, disable or as-is)", value);
+}
+
+static bool
+p_lines(struct parse_ctx *ctx, void *field, const char *value)
+{
+	struct ft_config *cfg = ctx->cfg;
+	char tok[32];
+	const char *p = value;
+	bool ok;
+	int n = 0;
+	while (next_token(&p, tok, sizeof(tok), &ok)) {
+		char *end;
+		errno = 0;
+		long v = strtol(tok, &end, 10);
+		if (!ok || end == tok || *end || errno || v < 0 || v > 1023 || !isdigit((unsigned char)tok[0]))
+			return ft_fail(ctx->err, "bad line offset \"%s\"", tok);
+		if (n == FT_MAX_SLOTS)
+			return ft_fail(ctx->err, "too many lines (at most %d slots)", FT_MAX_SLOTS);
+		for (int i = 0; i < n; i++)
+			if (cfg->lines[i] == (unsigned)v)
+				return ft_fail(ctx->err, "line %ld is named twice", v);
+		cfg->lines[n++] = (unsigned)v;
+	}
+	if (n == 0)
+		return ft_fail(ctx->err, "lines names no line");
+	cfg->nlines = n;
+	return true;
+}
+
+static bool
+p_names(struct parse_ctx *ctx, void *field, const char *value)
+{
+	struct ft_config *cfg = ctx->cfg;
+	char tok[FT_NAME_MAX];
+	const char *p = value;
+	bool ok;
+	int n = 0;
+	memset(cfg->names, 0, sizeof(cfg->names));
+	while (next_token(&p, tok, sizeof(tok), &ok)) {
+		if (!ok)
+			return ft_fail(ctx->err, "bad name \"%s\" (too long, or a quote not closed)", tok);
+		if (n == FT_MAX_SLOTS)
+			return ft_fail(ctx->err, "too many names (at most %d slots)", FT_MAX_SLOTS);
+		if (tok[0] == '\0')
+			return ft_fail(ctx->err, "empty name");
+		strcpy(cfg->names[n++], tok);
+	}
+	if (n == 0)
+		return ft_fail(ctx->err, "names names no one");
+	*(int *)field = n;
+	return true;
+}
+
+static bool
+p_windows(struct parse_ctx *ctx, void *field, const char *value)
+{
+	struct ft_config *cfg = ctx->cfg;
+	char buf[512];
+	int n = 0;
+	if (strlen(value) >= sizeof(buf))
+		return ft_fail(ctx->err, "windows too long");
+	strcpy(buf, value);
+	for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
+	     item = strtok_r(NULL, ",", &save)) {
+		char kind[32], range[32], extra[2];
+		struct ft_window w;
+		if (sscanf(item, " %31s %31s %1s", kind, range, extra) != 2)
+			return ft_fail(ctx->err, "bad meal window \"%s\" (like: dinner 17:30-21:30)", item);
+		if (strlen(kind) >= sizeof(w.kind))
+			return ft_fail(ctx->err, "meal window name \"%s\" too long", kind);
+		for (char *c = kind; *c; c++)
+			if (!isalpha((unsigned char)*c) && *c != '-' && *c != '_')
+				return ft_fail(ctx->err, "bad meal window name \"%s\"", kind);
+		strcpy(w.kind, kind);
+		if (!parse_range(range, &w.start, &w.end) || w.start >= w.end)
+			return ft_fail(ctx->err, "bad meal window time \"%s\" (like 17:30-21:30, start before end)", range);
+		if (n == FT_MAX_WINDOWS)
+			return ft_fail(ctx->err, "too many meal windows (at most %d)", FT_MAX_WINDOWS);
+		for (int i = 0; i < n; i++)
+			if (strcmp(cfg->windows[i].kind, w.kind) == 0)
+				return ft_fail(ctx->err, "meal window \"%s\" named twice", w.kind);
+		cfg->windows[n++] = w;
+	}
+	if (n == 0)
+		return ft_fail(ctx->err, "windows names no window");
+	cfg->nwindows = n;
+	return true;
+}
+
+/* "mon 18:00 call \"Call a friend\"" */
+static bool
+p_ritual(struct parse_ctx *ctx, void *field, const char *value)
+{
+	struct ft_config *cfg = ctx->cfg;
+	struct ft_ritual r = {0};
+	char day[16], clock[16], kind[16];
+	const char *p = value;
+	bool ok;
+	int k;
+	if (!next_token(&p, day, sizeof(day), &ok) || !ok || !parse_weekday(day, &r.weekday))
+		return ft_fail(ctx->err, "bad ritual \"%s\" (like: mon 18:00 call \"Call a friend\"): bad day", value);
+	if (!next_token(&p, clock, sizeof(clock), &ok) || !ok || !parse_clock(clock, &r.minute) || r.minute >= 24 * 60)
+		return ft_fail(ctx->err, "bad ritual \"%s\": bad time (HH:MM)", value);
+	if (!next_token(&p, kind, sizeof(kind), &ok) || !ok)
+		return ft_fail(ctx->err, "bad ritual \"%s\": missing kind (call, meal or walk)", value);
+	for (k = 0; k < 3; k++)
+		if (strcmp(kind, config_ritual_kind_names[k]) == 0)
+			break;
+	if (k == 3)
+		return ft_fail(ctx->err, "bad ritual \"%s\": unknown kind \"%s\" (call, meal or walk)", value, kind);
+	r.kind = (enum ft_ritual_kind)k;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '"') {
+		if (!next_token(&p, r.label, sizeof(r.label), &ok) || !ok)
+			return ft_fail(ctx->err, "bad ritual label (too long, or a quote not closed)");
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p)
+			return ft_fail(ctx->err, "unexpected \"%s\" after the ritual's label", p);
+	} else if (*p) {
+		if (strlen(p) >= sizeof(r.label))
+			return ft_fail(ctx->err, "ritual label too long");
+		strcpy(r.label, p);
+	} else {
+		strcpy(r.label, kind);
+	}
+	if (cfg->nrituals == FT_MAX_RITUALS)
+		return ft_fail(ctx->err, "too many rituals (at most %d)", FT_MAX_RITUALS);
+	cfg->rituals[cfg->nrituals++] = r;
+	(void)field;
+	return true;
+}
+
+static bool
+p_weekday(struct parse_ctx *ctx, void *field, const char *value)
+{
+	if (!parse_weekday(value, field))
+		return ft_fail(ctx->err, "bad day \"%s\" (mon, tue, wed, thu, fri, sat or sun)", value);
+	return true;
+}
+
+static bool
+p_clock(struct parse_ctx *ctx, void *field, const char *value)
+{
+	if (!parse_clock(value, field) || *(int *)field >= 24 * 60)
+		return ft_fail(ctx->err, "bad time \"%s\" (HH:MM)", value);
+	return true;
+}
+
+static bool
+p_night(struct parse_ctx *ctx, void *field, const char *value)
+{
+	struct ft_config *cfg = ctx->cfg;
+	if (!parse_range(value, &cfg->night_start, &cfg->night_end) ||
+	    cfg->night_start == cfg->night_end)
+		return ft_fail(ctx->err, "bad night \"%s\" (like 22:00-06:30)", value);
+	cfg->night_set = true;
+	return true;
+}
+
+static bool
+p_rotation(struct parse_ctx *ctx, void *field, const char *value)
+{
+	static const char *ok[] = {"0", "90", "180", "270"};
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(value, ok[i]) == 0) {
+			*(int *)field = i * 90;
+			return true;
+		}
+	}
+	return ft_fail(ctx->err, "bad rotation \"%s\" (0, 90, 180 or 270)", value);
+}
+
+#define F(member) offsetof(struct ft_config, member)
+
+static const struct option {
+	const char *section, *key;
+	value_parser parse;
+	size_t offset;
+	bool list; /* may repeat */
+} options[] = {
+	{"dock", "chip", p_chip, F(chip), false},
+	{"dock", "lines", p_lines, F(nlines), false},
+	{"dock", "names", p_names, F(nslots), false},
+	{"dock", "active_low", p_bool, F(active_low), false},
+	{"dock", "bias", p_bias, F(bias), false},
+	{"dock", "debounce", p_duration, F(debounce), false},
+	{"meal", "min_phones", p_count, F(min_phones), false},
+	{"meal", "min_duration", p_positive_duration, F(meal_min), false},
+	{"meal", "max_duration", p_positive_duration, F(meal_max), false},
+	{"meal", "grace", p_positive_duration, F(grace), false},
+	{"meal", "windows", p_windows, F(nwindows), false},
+	{"meal", "weekly_goal", p_count, F(meal_goal), false},
+	{"walk", "min_duration", p_positive_duration, F(walk_min), false},
+	{"walk", "weekly_goal", p_count, F(walk_goal), false},
+	{"hug", "duration", p_positive_duration, F(hug), false},
+	{"rituals", "ritual", p_ritual, F(nrituals), true},
+	{"review", "day", p_weekday, F(review_weekday), false},
+	{"review", "time", p_clock, F(review_minute), false},
+	{"display", "night", p_night, F(night_start), false},
+	{"display", "rotation", p_rotation, F(rotation), false},
+	{"display", "language", p_language, F(language), false},
+	{"store", "path", p_path, F(store_path), false},
+	{"time", "timezone", p_timezone, F(timezone), false},
+};
+
+/* Strip a comment: '#' or ';' starting the line, or '#' after white space
+ * outside quotes. Then trim. */
+static char *
+clean_line(char *line)
+{
+	bool quoted = false;
+	char *s = line, *end;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '#' || *s == ';')
+		return s + strlen(s);
+	for (char *c = s; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (*c == '#' && !quoted && c > s && isspace((unsigned char)c[-1])) {
+			*c = '\0';
+			break;
+		}
+	}
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+bool
+config_parse(struct ft_config *cfg, const char *text, const char *name, struct ft_error *err)
+{
+	static const char *sections[] = {"dock", "meal", "walk", "hug", "rituals", "review",
+					 "display", "store", "time"};
+	int seen[FT_ARRAY_LEN(options)] = {0};
+	char section[32] = "";
+	int lineno = 0, lines_line = 0, names_line = 0, phones_line = 0, meal_line = 0;
+	struct ft_error verr;
+	struct parse_ctx ctx = {cfg, &verr};
+	const char *p = text;
+
+	while (*p) {
+		char buf[1024];
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		lineno++;
+		if (len >= sizeof(buf))
+			return ft_fail(err, "%s:%d: line too long", name, lineno);
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		p += len + (nl != NULL);
+		if (len && buf[len - 1] == '\r')
+			buf[len - 1] = '\0';
+		char *line = clean_line(buf);
+		if (*line == '\0')
+			continue;
+		if (*line == '[') {
+			char *close = strchr(line, ']');
+			size_t i;
+			if (!close || close[1] != '\0')
+				return ft_fail(err, "%s:%d: bad section header \"%s\"", name, lineno, line);
+			*close = '\0';
+			for (i = 0; i < FT_ARRAY_LEN(sections); i++)
+				if (strcmp(line + 1, sections[i]) == 0)
+					break;
+			if (i == FT_ARRAY_LEN(sections))
+				return ft_fail(err, "%s:%d: unknown section [%s]", name, lineno, line + 1);
+			snprintf(section, sizeof(section), "%s", line + 1);
+			continue;
+		}
+		char *eq = strchr(line, '=');
+		if (!eq)
+			return ft_fail(err, "%s:%d: expected key = value, got \"%s\"", name, lineno, line);
+		if (!section[0])
+			return ft_fail(err, "%s:%d: key outside a section", name, lineno);
+		char *key = line, *value = eq + 1, *kend = eq;
+		while (kend > key && isspace((unsigned char)kend[-1]))
+			kend--;
+		*kend = '\0';
+		while (isspace((unsigned char)*value))
+			value++;
+		size_t i;
+		for (i = 0; i < FT_ARRAY_LEN(options); i++)
+			if (strcmp(options[i].section, section) == 0 && strcmp(options[i].key, key) == 0)
+				break;
+		if (i == FT_ARRAY_LEN(options))
+			return ft_fail(err, "%s:%d: unknown key \"%s\" in [%s]", name, lineno, key, section);
+		if (seen[i] && !options[i].list)
+			return ft_fail(err, "%s:%d: %s is set twice (first on line %d)", name, lineno, key, seen[i]);
+		if (!seen[i] && options[i].list && strcmp(key, "ritual") == 0)
+			cfg->nrituals = 0; /* the file's rituals replace the defaults */
+		seen[i] = lineno;
+		if (*value == '\0')
+			return ft_fail(err, "%s:%d: %s has no value", name, lineno, key);
+		if (!options[i].parse(&ctx, (char *)cfg + options[i].offset, value))
+			return ft_fail(err, "%s:%d: %s: %s", name, lineno, key, verr.msg);
+		if (strcmp(key, "lines") == 0)
+			lines_line = lineno;
+		else if (strcmp(key, "names") == 0)
+			names_line = lineno;
+		else if (strcmp(key, "min_phones") == 0)
+			phones_line = lineno;
+		else if (strcmp(key, "min_duration") == 0 && strcmp(section, "meal") == 0)
+			meal_line = lineno;
+		else if (strcmp(key, "max_duration") == 0 && !meal_line)
+			meal_line = lineno;
+	}
+
+	/* Rules between keys. The dock has as many slots as lines names, else
+	 * as names names, else four. */
+	int nnames = names_line ? cfg->nslots : 0;
+	if (lines_line)
+		cfg->nslots = cfg->nlines;
+	if (lines_line && names_line && nnames != cfg->nlines)
+		return ft_fail(err, "%s:%d: names names %d slots but lines names %d", name, names_line,
+			       nnames, cfg->nlines);
+	if (cfg->min_phones > cfg->nslots)
+		return ft_fail(err, "%s:%d: min_phones is %d but the dock has %d slots", name,
+			       phones_line ? phones_line : (lines_line ? lines_line : names_line),
+			       cfg->min_phones, cfg->nslots);
+	if (cfg->meal_min > cfg->meal_max)
+		return ft_fail(err, "%s:%d: [meal] min_duration is longer than max_duration", name, meal_line);
+	return true;
+}
+
+bool
+config_load(struct ft_config *cfg, const char *path, struct ft_error *err)
+{
+	FILE *f = fopen(path, "r");
+	char *text = NULL;
+	size_t size = 0, len = 0;
+	bool ok;
+	if (!f)
+		return ft_fail(err, "%s: %s", path, strerror(errno));
+	for (;;) {
+		if (len + 4096 + 1 > size) {
+			size = size ? size * 2 : 8192;
+			char *grown = realloc(text, size);
+			if (!grown) {
+				free(text);
+				fclose(f);
+				return ft_fail(err, "%s: out of memory", path);
+			}
+			text = grown;
+		}
+		size_t n = fread(text + len, 1, 4096, f);
+		len += n;
+		if (n < 4096)
+			break;
+	}
+	text[len] = '\0';
+	if (ferror(f)) {
+		free(text);
+		fclose(f);
+		return ft_fail(err, "%s: read error", path);
+	}
+	fclose(f);
+	if (strlen(text) != len) {
+		free(text);
+		return ft_fail(err, "%s: not a text file (a NUL byte)", path);
+	}
+	ok = config_parse(cfg, text, path, err);
+	free(text);
+	return ok;
+}

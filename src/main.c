@@ -1,0 +1,361 @@
+/*
+ * main.c - familytable's command line (SPEC §5). Read this first: each
+ * command is a few lines that load the configuration, open the database and
+ * hand over to the module that does the work.
+ *
+ *   run         app.c        the table display, the dock, the engine
+ *   simulate    simulate.c   a scenario through the same engine
+ *   report      report.c     one week as text or JSON
+ *   export      store.c      every row as CSV
+ *   screenshot  app.c        one screen to a BMP, headless
+ *
+ * Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "calendar.h"
+#include "config.h"
+#include "log.h"
+#include "report.h"
+#include "simulate.h"
+#include "store.h"
+
+#define DEFAULT_CONFIG "/etc/familytable/familytable.conf"
+
+static const char usage[] =
+	"usage: familytable [run] [--config FILE] [--db FILE] [--window | --fullscreen]\n"
+	"                   [--size WxH] [--dock gpio|keys|fifo:PATH|none]\n"
+	"       familytable simulate --scenario FILE [--config FILE] [--db FILE] [--until TIME]\n"
+	"       familytable report [--config FILE] [--db FILE] [--week YYYY-Www | --at TIME] [--json]\n"
+	"       familytable export --csv [--config FILE] [--db FILE]\n"
+	"       familytable screenshot --screen NAME --size WxH --out FILE.bmp [--config FILE]\n"
+	"                   [--db FILE] [--at TIME]\n"
+	"       familytable --help | --version\n"
+	"\n"
+	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
+	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n";
+
+/* Everything any command may be given; each command says what it takes. */
+struct options {
+	const char *command;
+	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size;
+	bool window, fullscreen, json, csv;
+};
+
+enum {
+	OPT_CONFIG = 1, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_SCENARIO,
+	OPT_UNTIL, OPT_WEEK, OPT_AT, OPT_JSON, OPT_CSV, OPT_SCREEN, OPT_OUT, OPT_HELP, OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"db", required_argument, NULL, OPT_DB},
+	{"window", no_argument, NULL, OPT_WINDOW},
+	{"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
+	{"size", required_argument, NULL, OPT_SIZE},
+	{"dock", required_argument, NULL, OPT_DOCK},
+	{"scenario", required_argument, NULL, OPT_SCENARIO},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"week", required_argument, NULL, OPT_WEEK},
+	{"at", required_argument, NULL, OPT_AT},
+	{"json", no_argument, NULL, OPT_JSON},
+	{"csv", no_argument, NULL, OPT_CSV},
+	{"screen", required_argument, NULL, OPT_SCREEN},
+	{"out", required_argument, NULL, OPT_OUT},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+/* Which options each command accepts (by OPT_ value). */
+static const struct command_options {
+	const char *name;
+	int allowed[10];
+} commands[] = {
+	{"run", {OPT_CONFIG, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK}},
+	{"simulate", {OPT_CONFIG, OPT_DB, OPT_SCENARIO, OPT_UNTIL}},
+	{"report", {OPT_CONFIG, OPT_DB, OPT_WEEK, OPT_AT, OPT_JSON}},
+	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
+	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT}},
+};
+
+static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "familytable: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n(familytable --help shows the usage)\n");
+	va_end(ap);
+	return FT_EXIT_USAGE;
+}
+
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	const struct command_options *cmd = &commands[0];
+	int first = 1;
+	memset(o, 0, sizeof(*o));
+	o->command = "run";
+	if (argc > 1 && argv[1][0] != '-') {
+		size_t i;
+		for (i = 0; i < FT_ARRAY_LEN(commands); i++)
+			if (strcmp(argv[1], commands[i].name) == 0)
+				break;
+		if (i == FT_ARRAY_LEN(commands))
+			return bad_usage("unknown command \"%s\"", argv[1]);
+		cmd = &commands[i];
+		o->command = cmd->name;
+		first = 2;
+	}
+	optind = first;
+	opterr = 0;
+	for (;;) {
+		int c = getopt_long(argc, argv, ":", long_options, NULL);
+		if (c == -1)
+			break;
+		if (c == '?')
+			return bad_usage("unknown option \"%s\"", argv[optind - 1]);
+		if (c == ':')
+			return bad_usage("%s needs a value", argv[optind - 1]);
+		if (c == OPT_HELP) {
+			fputs(usage, stdout);
+			exit(FT_EXIT_OK);
+		}
+		if (c == OPT_VERSION) {
+			printf("familytable %s\n", FT_VERSION);
+			exit(FT_EXIT_OK);
+		}
+		bool ok = false;
+		for (size_t i = 0; i < FT_ARRAY_LEN(cmd->allowed); i++)
+			ok |= cmd->allowed[i] == c;
+		if (!ok) {
+			fprintf(stderr, "familytable: %s does not take %s\n", o->command, argv[optind - 1]);
+			return FT_EXIT_USAGE;
+		}
+		switch (c) {
+		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_DB: o->db = optarg; break;
+		case OPT_WINDOW: o->window = true; break;
+		case OPT_FULLSCREEN: o->fullscreen = true; break;
+		case OPT_SIZE: o->size = optarg; break;
+		case OPT_DOCK: o->dock = optarg; break;
+		case OPT_SCENARIO: o->scenario = optarg; break;
+		case OPT_UNTIL: o->until = optarg; break;
+		case OPT_WEEK: o->week = optarg; break;
+		case OPT_AT: o->at = optarg; break;
+		case OPT_JSON: o->json = true; break;
+		case OPT_CSV: o->csv = true; break;
+		case OPT_SCREEN: o->screen = optarg; break;
+		case OPT_OUT: o->out = optarg; break;
+		default: break;
+		}
+	}
+	if (optind < argc)
+		return bad_usage("unexpected \"%s\"", argv[optind]);
+	return FT_EXIT_OK;
+}
+
+/* The configuration: --config, else the system's file when it exists, else
+ * the built-in defaults. Then the zone every local time uses. */
+static int
+load_config(const struct options *o, struct ft_config *cfg, const char **used)
+{
+	struct ft_error err;
+	struct stat sb;
+	config_defaults(cfg);
+	*used = o->config ? o->config : (stat(DEFAULT_CONFIG, &sb) == 0 ? DEFAULT_CONFIG : NULL);
+	if (*used && !config_load(cfg, *used, &err)) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return FT_EXIT_USAGE;
+	}
+	if (!cal_set_zone(cfg->timezone, &err)) {
+		fprintf(stderr, "familytable: %s: %s\n", *used ? *used : "TZ", err.msg);
+		return FT_EXIT_USAGE;
+	}
+	return FT_EXIT_OK;
+}
+
+/* --db, else [store] path, else $XDG_DATA_HOME/familytable/familytable.db. */
+static const char *
+db_path(const struct options *o, const struct ft_config *cfg, char buf[PATH_MAX])
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (o->db)
+		return o->db;
+	if (cfg->store_path[0])
+		return cfg->store_path;
+	if (xdg && xdg[0])
+		snprintf(buf, PATH_MAX, "%s/familytable/familytable.db", xdg);
+	else
+		snprintf(buf, PATH_MAX, "%s/.local/share/familytable/familytable.db", home ? home : ".");
+	return buf;
+}
+
+static ft_ms
+wall_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (ft_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool
+parse_size(const char *s, int *w, int *h)
+{
+	char x;
+	int n = 0;
+	return s && sscanf(s, "%d%c%d%n", w, &x, h, &n) == 3 && (x == 'x' || x == 'X') &&
+	       s[n] == '\0' && *w >= 64 && *h >= 64 && *w <= 8192 && *h <= 8192;
+}
+
+/* A database that a read-only command must not create. */
+static struct store *
+open_existing(const char *path, struct ft_error *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		ft_fail(err, "%s: no database yet (the appliance or `familytable simulate` creates it)", path);
+		return NULL;
+	}
+	return store_open(path, err);
+}
+
+static int
+cmd_simulate(const struct options *o, const struct ft_config *cfg, const char *db)
+{
+	struct ft_error err;
+	ft_ms until;
+	if (!o->scenario)
+		return bad_usage("%s needs --scenario FILE", "simulate");
+	if (o->until && !cal_parse_time(o->until, &until))
+		return bad_usage("bad --until \"%s\" (RFC 3339)", o->until);
+	int rc = simulate_run(cfg, db, o->scenario, o->until ? &until : NULL, &err);
+	if (rc != FT_EXIT_OK)
+		fprintf(stderr, "familytable: %s\n", err.msg);
+	return rc;
+}
+
+static int
+cmd_report(const struct options *o, const struct ft_config *cfg, const char *db)
+{
+	struct ft_error err;
+	struct report r;
+	int64_t week;
+	ft_ms at = wall_clock_ms();
+	if (o->week && o->at)
+		return bad_usage("%s: give --week or --at, not both", "report");
+	if (o->week && !cal_parse_week(o->week, &week))
+		return bad_usage("bad --week \"%s\" (like 2026-W48)", o->week);
+	if (o->at && !cal_parse_time(o->at, &at))
+		return bad_usage("bad --at \"%s\" (RFC 3339)", o->at);
+	if (o->week)
+		at = cal_week_start(week + 1); /* the instant the week ends */
+	else
+		week = cal_week_of(at);
+	struct store *st = open_existing(db, &err);
+	if (!st)
+		goto fail;
+	if (!report_build_week(st, cfg, week, at, &r, &err)) {
+		store_close(st);
+		goto fail;
+	}
+	if (o->json)
+		report_print_json(stdout, &r, cfg);
+	else
+		report_print_text(stdout, &r, cfg);
+	report_free(&r);
+	store_close(st);
+	return fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
+fail:
+	fprintf(stderr, "familytable: %s\n", err.msg);
+	return FT_EXIT_FAILURE;
+}
+
+static int
+cmd_export(const struct options *o, const struct ft_config *cfg, const char *db)
+{
+	struct ft_error err;
+	if (!o->csv)
+		return bad_usage("%s needs --csv (the only format)", "export");
+	struct store *st = open_existing(db, &err);
+	if (!st || !store_export_csv(st, cfg, stdout, &err)) {
+		store_close(st);
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return FT_EXIT_FAILURE;
+	}
+	store_close(st);
+	return FT_EXIT_OK;
+}
+
+static int
+cmd_run(const struct options *o, const struct ft_config *cfg, const char *config, const char *db)
+{
+	struct app_options ao = {.config_path = config, .db_path = db, .window = o->window,
+				 .dock = o->dock};
+	if (o->window && o->fullscreen)
+		return bad_usage("%s: give --window or --fullscreen, not both", "run");
+	if (o->size && !parse_size(o->size, &ao.width, &ao.height))
+		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
+	if (!ao.dock)
+		ao.dock = cfg->nlines > 0 ? "gpio" : "none";
+	if (strcmp(ao.dock, "gpio") && strcmp(ao.dock, "keys") && strcmp(ao.dock, "none") &&
+	    strncmp(ao.dock, "fifo:", 5))
+		return bad_usage("bad --dock \"%s\" (gpio, keys, fifo:PATH or none)", ao.dock);
+	return app_run(cfg, &ao);
+}
+
+static int
+cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char *db)
+{
+	struct screenshot_options so = {.screen = o->screen, .out = o->out, .db_path = db};
+	if (!o->screen || !o->out || !o->size)
+		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.bmp", "screenshot");
+	if (!parse_size(o->size, &so.width, &so.height))
+		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
+	so.at = wall_clock_ms();
+	if (o->at) {
+		if (!cal_parse_time(o->at, &so.at))
+			return bad_usage("bad --at \"%s\" (RFC 3339)", o->at);
+		so.have_at = true;
+	}
+	return app_screenshot(cfg, &so);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	struct ft_config cfg;
+	const char *config;
+	char buf[PATH_MAX];
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) != FT_EXIT_OK)
+		return rc;
+	if ((rc = load_config(&o, &cfg, &config)) != FT_EXIT_OK)
+		return rc;
+	const char *db = db_path(&o, &cfg, buf);
+
+	if (strcmp(o.command, "simulate") == 0)
+		return cmd_simulate(&o, &cfg, db);
+	if (strcmp(o.command, "report") == 0)
+		return cmd_report(&o, &cfg, db);
+	if (strcmp(o.command, "export") == 0)
+		return cmd_export(&o, &cfg, db);
+	if (strcmp(o.command, "screenshot") == 0)
+		return cmd_screenshot(&o, &cfg, db);
+	return cmd_run(&o, &cfg, config, db);
+}

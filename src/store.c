@@ -1,0 +1,893 @@
+/*
+ * store.c - familytable's SQLite file; the only module that knows SQL.
+ *
+ * Map of this file: opening (pragmas, checks, migrations), transactions,
+ * logging, the open session, queries for reports, CSV export.
+ *
+ * Instants are UTC milliseconds; days are local day numbers (days since
+ * 1970-01-01) and weeks week numbers, both computed by the caller (calendar.c)
+ * when a thing is logged, so a meal dated Monday stays Monday.
+ *
+ * Statements are prepared once and kept (stmt() below); every value goes in
+ * through a bind, never through the SQL text.
+ */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "calendar.h"
+#include "log.h"
+#include "store.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_MAX_STMTS 48
+
+struct store {
+	sqlite3 *db;
+	char path[PATH_MAX];
+	int depth;                         /* store_begin nesting */
+	struct {
+		const char *sql;           /* identity: the literal's address */
+		sqlite3_stmt *stmt;
+	} cache[STORE_MAX_STMTS];
+	int ncache;
+};
+
+/* Schema migrations: migrations[v] takes user_version v to v+1. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  start_ms INTEGER NOT NULL,"
+	"  end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),"
+	"  class TEXT NOT NULL CHECK (class IN ('short','left-docked','phones-down','meal')),"
+	"  day INTEGER NOT NULL,"          /* a meal's date, else the start's day */
+	"  kind TEXT NOT NULL DEFAULT '',"  /* a meal's window */
+	"  phones INTEGER NOT NULL,"
+	"  interruptions INTEGER NOT NULL);"
+	"CREATE INDEX session_by_day ON session(day);"
+	"CREATE INDEX session_meals ON session(class, day, kind, end_ms);"
+	"CREATE TABLE session_member ("
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  slot INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (session_id, slot));"
+	"CREATE TABLE walk ("
+	"  id INTEGER PRIMARY KEY,"
+	"  start_ms INTEGER NOT NULL,"
+	"  end_ms INTEGER NOT NULL CHECK (end_ms > start_ms),"
+	"  day INTEGER NOT NULL);"
+	"CREATE INDEX walk_by_day ON walk(day);"
+	"CREATE TABLE hug (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, day INTEGER NOT NULL);"
+	"CREATE INDEX hug_by_day ON hug(day);"
+	"CREATE TABLE tap (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, day INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL);"
+	"CREATE INDEX tap_by_day ON tap(day);"
+	"CREATE TABLE away (week INTEGER PRIMARY KEY);"
+	"CREATE TABLE review (week INTEGER PRIMARY KEY, reviewed_ms INTEGER NOT NULL);"
+	/* the session in progress (SPEC §2.9): one row at most */
+	"CREATE TABLE open_session ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  start_ms INTEGER NOT NULL, phones INTEGER NOT NULL, interruptions INTEGER NOT NULL,"
+	"  dipping INTEGER NOT NULL, dip_start_ms INTEGER NOT NULL,"
+	"  last_seen_ms INTEGER NOT NULL);"
+	"CREATE TABLE open_slot ("
+	"  slot INTEGER PRIMARY KEY, level INTEGER NOT NULL, since_ms INTEGER NOT NULL,"
+	"  in_ms INTEGER NOT NULL, in_at_dip_ms INTEGER NOT NULL);"
+	/* named integers: 'clock' (last instant run to), 'walk_start' */
+	"CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);",
+};
+
+static bool
+db_fail(struct store *st, struct ft_error *err, const char *what)
+{
+	int code = sqlite3_errcode(st->db);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return ft_fail(err, "%s: the database is locked by another program (%s)", st->path, what);
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return ft_fail(err, "%s: the database is damaged (%s)", st->path, what);
+	return ft_fail(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+/* The prepared statement for SQL (a string literal), reset and unbound. */
+static sqlite3_stmt *
+stmt(struct store *st, const char *sql, struct ft_error *err)
+{
+	for (int i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_fail(st, err, "prepare");
+		return NULL;
+	}
+	if (st->ncache < STORE_MAX_STMTS) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache++].stmt = s;
+	} else {
+		/* never happens: the statements are this file's literals */
+		log_warn("statement cache full");
+	}
+	return s;
+}
+
+/* Run a statement that returns no rows. */
+static bool
+step_done(struct store *st, sqlite3_stmt *s, struct ft_error *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, what);
+	return true;
+}
+
+static bool
+pragma_text(struct store *st, const char *sql, const char *want, struct ft_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	bool ok = false;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, err, sql);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		ok = !want || (v && strcasecmp(v, want) == 0);
+		if (!ok)
+			ft_fail(err, "%s: %s gave \"%s\"", st->path, sql, v ? v : "");
+	} else {
+		ok = !want;
+		if (!ok)
+			db_fail(st, err, sql);
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static int
+user_version(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static bool
+migrate(struct store *st, struct ft_error *err)
+{
+	int v = user_version(st);
+	if (v < 0)
+		return db_fail(st, err, "read the schema version");
+	if (v > (int)FT_ARRAY_LEN(migrations))
+		return ft_fail(err, "%s: made by a newer familytable (schema %d, this one knows %d)",
+			       st->path, v, (int)FT_ARRAY_LEN(migrations));
+	for (; v < (int)FT_ARRAY_LEN(migrations); v++) {
+		char bump[64];
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+		/* each step and its version bump commit together */
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(st, err, "begin migration");
+		if (sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(st->db, bump, NULL, NULL, NULL) != SQLITE_OK) {
+			db_fail(st, err, "migrate");
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(st, err, "commit migration");
+		log_debug("%s: schema version %d", st->path, v + 1);
+	}
+	return true;
+}
+
+/* mkdir -p of PATH's folder. */
+static bool
+make_parent(const char *path, struct ft_error *err)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return true;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+			return ft_fail(err, "%s: %s", dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return ft_fail(err, "%s: %s", dir, strerror(errno));
+	return true;
+}
+
+struct store *
+store_open(const char *path, struct ft_error *err)
+{
+	struct store *st = calloc(1, sizeof(*st));
+	if (!st) {
+		ft_fail(err, "out of memory");
+		return NULL;
+	}
+	snprintf(st->path, sizeof(st->path), "%s", path);
+	if (!make_parent(path, err))
+		goto fail_alloc;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		db_fail(st, err, "open");
+		goto fail_db;
+	}
+	sqlite3_extended_result_codes(st->db, 0);
+	/* another program holding a write lock: wait a little, then report it */
+	sqlite3_busy_timeout(st->db, 2000);
+	/* quick_check first: on a file that is not a database the pragmas fail
+	 * with a less helpful message */
+	if (!pragma_text(st, "PRAGMA quick_check", "ok", err)) {
+		ft_fail(err, "%s: the database is damaged (quick_check failed)", path);
+		goto fail_db;
+	}
+	/* WAL and synchronous=FULL: a meal reported saved survives a power cut */
+	if (!pragma_text(st, "PRAGMA journal_mode = WAL", "wal", err) ||
+	    !pragma_text(st, "PRAGMA synchronous = FULL", NULL, err) ||
+	    !pragma_text(st, "PRAGMA foreign_keys = ON", NULL, err))
+		goto fail_db;
+	if (!migrate(st, err))
+		goto fail_db;
+	return st;
+
+fail_db:
+	sqlite3_close(st->db);
+fail_alloc:
+	free(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+/* ---- transactions ---- */
+
+bool
+store_begin(struct store *st, struct ft_error *err)
+{
+	if (st->depth == 0 && sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(st, err, "begin");
+	st->depth++;
+	return true;
+}
+
+bool
+store_commit(struct store *st, struct ft_error *err)
+{
+	if (st->depth == 0)
+		return true;
+	if (--st->depth > 0)
+		return true;
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(st, err, "commit");
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return false;
+	}
+	return true;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (st->depth == 0)
+		return;
+	st->depth = 0;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* End of one logical change: commit it, or roll back everything. */
+static bool
+finish(struct store *st, bool ok, struct ft_error *err)
+{
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	return store_commit(st, err);
+}
+
+/* ---- logging ---- */
+
+bool
+store_add_session(struct store *st, const struct session *s, const struct ft_config *cfg,
+		  int64_t *id, struct ft_error *err)
+{
+	static const char ins[] =
+		"INSERT INTO session (start_ms, end_ms, class, day, kind, phones, interruptions)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)";
+	static const char mem[] = "INSERT INTO session_member (session_id, slot, name) VALUES (?, ?, ?)";
+	if (!store_begin(st, err))
+		return false;
+	sqlite3_stmt *q = stmt(st, ins, err);
+	bool ok = q != NULL;
+	if (ok) {
+		sqlite3_bind_int64(q, 1, s->start);
+		sqlite3_bind_int64(q, 2, s->end);
+		sqlite3_bind_text(q, 3, session_class_names[s->cls], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 4, s->date);
+		sqlite3_bind_text(q, 5, s->kind, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(q, 6, s->phones);
+		sqlite3_bind_int(q, 7, s->interruptions);
+		ok = step_done(st, q, err, "log a session");
+	}
+	int64_t row = sqlite3_last_insert_rowid(st->db);
+	for (int i = 0; ok && i < cfg->nslots; i++) {
+		char buf[FT_NAME_MAX];
+		if (!(s->members & (1u << i)))
+			continue;
+		q = stmt(st, mem, err);
+		if (!q) {
+			ok = false;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, row);
+		sqlite3_bind_int(q, 2, i + 1);
+		sqlite3_bind_text(q, 3, config_slot_name(cfg, i + 1, buf), -1, SQLITE_TRANSIENT);
+		ok = step_done(st, q, err, "log a session's members");
+	}
+	if (ok && id)
+		*id = row;
+	return finish(st, ok, err);
+}
+
+/* One INSERT of up to three integers and a text, as one logical change. */
+static bool
+insert_row(struct store *st, const char *sql, const int64_t *v, int nv, const char *text,
+	   int64_t *id, struct ft_error *err, const char *what)
+{
+	if (!store_begin(st, err))
+		return false;
+	sqlite3_stmt *q = stmt(st, sql, err);
+	bool ok = q != NULL;
+	if (ok) {
+		for (int i = 0; i < nv; i++)
+			sqlite3_bind_int64(q, i + 1, v[i]);
+		if (text)
+			sqlite3_bind_text(q, nv + 1, text, -1, SQLITE_TRANSIENT);
+		ok = step_done(st, q, err, what);
+	}
+	if (ok && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return finish(st, ok, err);
+}
+
+bool
+store_add_walk(struct store *st, ft_ms start, ft_ms end, int64_t day, int64_t *id, struct ft_error *err)
+{
+	static const char sql[] = "INSERT INTO walk (start_ms, end_ms, day) VALUES (?, ?, ?)";
+	int64_t v[] = {start, end, day};
+	return insert_row(st, sql, v, 3, NULL, id, err, "log a walk");
+}
+
+bool
+store_add_hug(struct store *st, ft_ms t, int64_t day, int64_t *id, struct ft_error *err)
+{
+	static const char sql[] = "INSERT INTO hug (t_ms, day) VALUES (?, ?)";
+	int64_t v[] = {t, day};
+	return insert_row(st, sql, v, 2, NULL, id, err, "log a hug");
+}
+
+bool
+store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind, int64_t *id,
+	      struct ft_error *err)
+{
+	static const char sql[] = "INSERT INTO tap (t_ms, day, kind) VALUES (?, ?, ?)";
+	int64_t v[] = {t, day};
+	return insert_row(st, sql, v, 2, kind, id, err, "log a tap");
+}
+
+bool
+store_set_away(struct store *st, int64_t week, bool away, struct ft_error *err)
+{
+	static const char on[] = "INSERT OR IGNORE INTO away (week) VALUES (?)";
+	static const char off[] = "DELETE FROM away WHERE week = ?";
+	return insert_row(st, away ? on : off, &week, 1, NULL, NULL, err, "mark a week away");
+}
+
+bool
+store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO review (week, reviewed_ms) VALUES (?, ?)";
+	int64_t v[] = {week, t};
+	return insert_row(st, sql, v, 2, NULL, NULL, err, "mark a week reviewed");
+}
+
+bool
+store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err)
+{
+	static const char sql[] = "SELECT 1 FROM review WHERE week = ?";
+	sqlite3_stmt *q = stmt(st, sql, err);
+	if (!q)
+		return false;
+	sqlite3_bind_int64(q, 1, week);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, "read reviews");
+	*reviewed = rc == SQLITE_ROW;
+	return true;
+}
+
+bool
+store_delete(struct store *st, enum store_kind kind, int64_t id, struct ft_error *err)
+{
+	static const char *const sql[] = {
+		[STORE_SESSION] = "DELETE FROM session WHERE id = ?",
+		[STORE_WALK] = "DELETE FROM walk WHERE id = ?",
+		[STORE_HUG] = "DELETE FROM hug WHERE id = ?",
+		[STORE_TAP] = "DELETE FROM tap WHERE id = ?",
+	};
+	return insert_row(st, sql[kind], &id, 1, NULL, NULL, err, "undo");
+}
+
+/* ---- named integers ---- */
+
+static bool
+state_set(struct store *st, const char *key, int64_t value, struct ft_error *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO state (value, key) VALUES (?, ?)";
+	return insert_row(st, sql, &value, 1, key, NULL, err, key);
+}
+
+static bool
+state_get(struct store *st, const char *key, int64_t *value, int64_t missing, struct ft_error *err)
+{
+	static const char sql[] = "SELECT value FROM state WHERE key = ?";
+	sqlite3_stmt *q = stmt(st, sql, err);
+	if (!q)
+		return false;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	*value = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : missing;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, key);
+	return true;
+}
+
+bool
+store_set_clock(struct store *st, ft_ms t, struct ft_error *err)
+{
+	return state_set(st, "clock", t, err);
+}
+
+bool
+store_get_clock(struct store *st, ft_ms *t, struct ft_error *err)
+{
+	return state_get(st, "clock", t, -1, err);
+}
+
+bool
+store_set_walk_open(struct store *st, ft_ms start, struct ft_error *err)
+{
+	return state_set(st, "walk_start", start, err);
+}
+
+bool
+store_get_walk_open(struct store *st, ft_ms *start, struct ft_error *err)
+{
+	return state_get(st, "walk_start", start, -1, err);
+}
+
+/* ---- the open session ---- */
+
+bool
+store_save_open(struct store *st, const struct session_detector *det, ft_ms last_seen,
+		struct ft_error *err)
+{
+	static const char clear[] = "DELETE FROM open_session";
+	static const char clear_slots[] = "DELETE FROM open_slot";
+	static const char ins[] =
+		"INSERT INTO open_session (id, start_ms, phones, interruptions, dipping,"
+		" dip_start_ms, last_seen_ms) VALUES (1, ?, ?, ?, ?, ?, ?)";
+	static const char slot[] =
+		"INSERT INTO open_slot (slot, level, since_ms, in_ms, in_at_dip_ms) VALUES (?, ?, ?, ?, ?)";
+	if (!store_begin(st, err))
+		return false;
+	sqlite3_stmt *q = stmt(st, clear, err);
+	bool ok = q && step_done(st, q, err, "save the open session");
+	ok = ok && (q = stmt(st, clear_slots, err)) && step_done(st, q, err, "save the open session");
+	if (ok && det->open) {
+		ok = (q = stmt(st, ins, err)) != NULL;
+		if (ok) {
+			sqlite3_bind_int64(q, 1, det->start);
+			sqlite3_bind_int(q, 2, det->phones);
+			sqlite3_bind_int(q, 3, det->interruptions);
+			sqlite3_bind_int(q, 4, det->dipping);
+			sqlite3_bind_int64(q, 5, det->dip_start);
+			sqlite3_bind_int64(q, 6, last_seen);
+			ok = step_done(st, q, err, "save the open session");
+		}
+	}
+	/* the dock's levels are kept even with no session open, so that a
+	 * simulation continues where the previous run left the phones */
+	for (int i = 0; ok && i < det->nslots; i++) {
+		ok = (q = stmt(st, slot, err)) != NULL;
+		if (!ok)
+			break;
+		sqlite3_bind_int(q, 1, i + 1);
+		sqlite3_bind_int(q, 2, det->level[i]);
+		sqlite3_bind_int64(q, 3, det->level_since[i]);
+		sqlite3_bind_int64(q, 4, det->in_ms[i]);
+		sqlite3_bind_int64(q, 5, det->in_at_dip[i]);
+		ok = step_done(st, q, err, "save the open session");
+	}
+	return finish(st, ok, err);
+}
+
+bool
+store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen, bool *found,
+		struct ft_error *err)
+{
+	static const char sel[] =
+		"SELECT start_ms, phones, interruptions, dipping, dip_start_ms, last_seen_ms"
+		" FROM open_session WHERE id = 1";
+	static const char slots[] = "SELECT slot, level, since_ms, in_ms, in_at_dip_ms FROM open_slot";
+	sqlite3_stmt *q = stmt(st, sel, err);
+	if (!q)
+		return false;
+	int rc = sqlite3_step(q);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		det->open = true;
+		det->start = sqlite3_column_int64(q, 0);
+		det->phones = sqlite3_column_int(q, 1);
+		det->interruptions = sqlite3_column_int(q, 2);
+		det->dipping = sqlite3_column_int(q, 3);
+		det->dip_start = sqlite3_column_int64(q, 4);
+		*last_seen = sqlite3_column_int64(q, 5);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, "read the open session");
+	if (!(q = stmt(st, slots, err)))
+		return false;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(q, 0) - 1;
+		if (i < 0 || i >= det->nslots)
+			continue; /* the dock has fewer slots now */
+		det->level[i] = sqlite3_column_int(q, 1);
+		det->level_since[i] = sqlite3_column_int64(q, 2);
+		det->in_ms[i] = sqlite3_column_int64(q, 3);
+		det->in_at_dip[i] = sqlite3_column_int64(q, 4);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read the open session");
+	return true;
+}
+
+/* ---- queries ---- */
+
+/* Grow *arr to hold at least N+1 items of SIZE. */
+static bool
+grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 64;
+	void *p = realloc(*arr, ncap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+bool
+store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err)
+{
+	static const char meals[] =
+		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ? ORDER BY day";
+	static const char walks[] =
+		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ? ORDER BY day";
+	static const char hugs[] = "SELECT DISTINCT day FROM hug WHERE t_ms <= ? ORDER BY day";
+	static const char taps[] = "SELECT day, kind FROM tap WHERE t_ms <= ? ORDER BY day";
+	static const char away[] = "SELECT week FROM away ORDER BY week";
+	static const char first[] =
+		"SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM session WHERE end_ms <= ?1"
+		" UNION ALL SELECT MIN(day) FROM walk WHERE end_ms <= ?1"
+		" UNION ALL SELECT MIN(day) FROM hug WHERE t_ms <= ?1"
+		" UNION ALL SELECT MIN(day) FROM tap WHERE t_ms <= ?1)";
+	size_t cap;
+	sqlite3_stmt *q;
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	h->at = at;
+	h->first_day = INT64_MAX;
+
+	if (!(q = stmt(st, first, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, at);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+		h->first_day = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		goto fail_db;
+
+	if (!(q = stmt(st, meals, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, at);
+	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nmeals++) {
+		if (!grow((void **)&h->meals, &cap, h->nmeals, sizeof(*h->meals)))
+			goto fail_mem;
+		h->meals[h->nmeals].day = sqlite3_column_int64(q, 0);
+		snprintf(h->meals[h->nmeals].kind, sizeof(h->meals[0].kind), "%s",
+			 (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+
+	if (!(q = stmt(st, walks, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, at);
+	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nwalks++) {
+		if (!grow((void **)&h->walks, &cap, h->nwalks, sizeof(*h->walks)))
+			goto fail_mem;
+		h->walks[h->nwalks].day = sqlite3_column_int64(q, 0);
+		h->walks[h->nwalks].length = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+
+	if (!(q = stmt(st, hugs, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, at);
+	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nhug_days++) {
+		if (!grow((void **)&h->hug_days, &cap, h->nhug_days, sizeof(*h->hug_days)))
+			goto fail_mem;
+		h->hug_days[h->nhug_days] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+
+	if (!(q = stmt(st, taps, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, at);
+	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->ntaps++) {
+		if (!grow((void **)&h->taps, &cap, h->ntaps, sizeof(*h->taps)))
+			goto fail_mem;
+		h->taps[h->ntaps].day = sqlite3_column_int64(q, 0);
+		snprintf(h->taps[h->ntaps].kind, sizeof(h->taps[0].kind), "%s",
+			 (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+
+	if (!(q = stmt(st, away, err)))
+		goto fail;
+	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->naway++) {
+		if (!grow((void **)&h->away_weeks, &cap, h->naway, sizeof(*h->away_weeks)))
+			goto fail_mem;
+		h->away_weeks[h->naway] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		goto fail_db;
+	return true;
+
+fail_mem:
+	sqlite3_reset(q);
+	ft_fail(err, "out of memory");
+	goto fail;
+fail_db:
+	db_fail(st, err, "read the history");
+fail:
+	history_free(h);
+	return false;
+}
+
+static enum session_class
+class_of(const char *name)
+{
+	for (int i = 0; i < 4; i++)
+		if (name && strcmp(name, session_class_names[i]) == 0)
+			return (enum session_class)i;
+	return SESSION_SHORT;
+}
+
+bool
+store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
+	       struct store_session **out, size_t *n, struct ft_error *err)
+{
+	static const char sel[] =
+		"SELECT id, start_ms, end_ms, class, day, kind, phones, interruptions FROM session"
+		" WHERE day BETWEEN ? AND ? AND end_ms <= ? ORDER BY start_ms";
+	static const char mem[] = "SELECT slot, name FROM session_member WHERE session_id = ? ORDER BY slot";
+	struct store_session *rows = NULL;
+	size_t cap = 0, count = 0;
+	sqlite3_stmt *q = stmt(st, sel, err);
+	int rc;
+	if (!q)
+		return false;
+	sqlite3_bind_int64(q, 1, from_day);
+	sqlite3_bind_int64(q, 2, to_day);
+	sqlite3_bind_int64(q, 3, at);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!grow((void **)&rows, &cap, count, sizeof(*rows))) {
+			sqlite3_reset(q);
+			free(rows);
+			return ft_fail(err, "out of memory");
+		}
+		struct store_session *r = &rows[count++];
+		memset(r, 0, sizeof(*r));
+		r->id = sqlite3_column_int64(q, 0);
+		r->s.start = sqlite3_column_int64(q, 1);
+		r->s.end = sqlite3_column_int64(q, 2);
+		r->s.cls = class_of((const char *)sqlite3_column_text(q, 3));
+		r->s.date = sqlite3_column_int64(q, 4);
+		snprintf(r->s.kind, sizeof(r->s.kind), "%s", (const char *)sqlite3_column_text(q, 5));
+		r->s.phones = sqlite3_column_int(q, 6);
+		r->s.interruptions = sqlite3_column_int(q, 7);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return db_fail(st, err, "read sessions");
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (!(q = stmt(st, mem, err))) {
+			free(rows);
+			return false;
+		}
+		sqlite3_bind_int64(q, 1, rows[i].id);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW && rows[i].nmembers < FT_MAX_SLOTS) {
+			int slot = sqlite3_column_int(q, 0);
+			if (slot >= 1 && slot <= FT_MAX_SLOTS)
+				rows[i].s.members |= 1u << (slot - 1);
+			snprintf(rows[i].members[rows[i].nmembers++], FT_NAME_MAX, "%s",
+				 (const char *)sqlite3_column_text(q, 1));
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+			free(rows);
+			return db_fail(st, err, "read session members");
+		}
+	}
+	*out = rows;
+	*n = count;
+	return true;
+}
+
+void
+store_free_sessions(struct store_session *rows)
+{
+	free(rows);
+}
+
+bool
+store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct store_walk **out,
+	    size_t *n, struct ft_error *err)
+{
+	static const char sel[] =
+		"SELECT id, start_ms, end_ms FROM walk WHERE day BETWEEN ? AND ? AND end_ms <= ?"
+		" ORDER BY start_ms";
+	struct store_walk *rows = NULL;
+	size_t cap = 0, count = 0;
+	sqlite3_stmt *q = stmt(st, sel, err);
+	int rc;
+	if (!q)
+		return false;
+	sqlite3_bind_int64(q, 1, from_day);
+	sqlite3_bind_int64(q, 2, to_day);
+	sqlite3_bind_int64(q, 3, at);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!grow((void **)&rows, &cap, count, sizeof(*rows))) {
+			sqlite3_reset(q);
+			free(rows);
+			return ft_fail(err, "out of memory");
+		}
+		rows[count].id = sqlite3_column_int64(q, 0);
+		rows[count].start = sqlite3_column_int64(q, 1);
+		rows[count].end = sqlite3_column_int64(q, 2);
+		count++;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return db_fail(st, err, "read walks");
+	}
+	*out = rows;
+	*n = count;
+	return true;
+}
+
+/* ---- export ---- */
+
+/* RFC 4180: quote a field that holds a comma, a quote or a line break,
+ * doubling its quotes. */
+static void
+csv_field(FILE *out, const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(s, out);
+	}
+	fputs(last ? "\r\n" : ",", out);
+}
+
+bool
+store_export_csv(struct store *st, const struct ft_config *cfg, void *file, struct ft_error *err)
+{
+	static const char sessions[] =
+		"SELECT s.class, s.day, s.kind, s.start_ms, s.end_ms, s.phones, s.interruptions,"
+		" (SELECT group_concat(name, '; ') FROM (SELECT name FROM session_member m"
+		"   WHERE m.session_id = s.id ORDER BY slot))"
+		" FROM session s"
+		" UNION ALL SELECT 'walk', day, '', start_ms, end_ms, NULL, NULL, NULL FROM walk"
+		" UNION ALL SELECT 'hug', day, '', t_ms, t_ms, NULL, NULL, NULL FROM hug"
+		" UNION ALL SELECT 'tap', day, kind, t_ms, t_ms, NULL, NULL, NULL FROM tap"
+		" ORDER BY 4, 1";
+	FILE *out = file;
+	sqlite3_stmt *q = stmt(st, sessions, err);
+	int rc;
+	(void)cfg;
+	if (!q)
+		return false;
+	fputs("record,date,kind,start,end,minutes,phones,interruptions,members\r\n", out);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		char date[16], start[40], end[40], minutes[24], phones[16], inter[16];
+		const char *record = (const char *)sqlite3_column_text(q, 0);
+		ft_ms s = sqlite3_column_int64(q, 3), e = sqlite3_column_int64(q, 4);
+		bool timed = strcmp(record, "hug") != 0 && strcmp(record, "tap") != 0;
+		cal_day_name(sqlite3_column_int64(q, 1), date);
+		cal_format_time(s, start);
+		cal_format_time(e, end);
+		snprintf(minutes, sizeof(minutes), "%lld", (long long)((e - s) / FT_MINUTE));
+		snprintf(phones, sizeof(phones), "%d", sqlite3_column_int(q, 5));
+		snprintf(inter, sizeof(inter), "%d", sqlite3_column_int(q, 6));
+		bool session = sqlite3_column_type(q, 5) != SQLITE_NULL;
+		const char *members = (const char *)sqlite3_column_text(q, 7);
+		csv_field(out, record, false);
+		csv_field(out, date, false);
+		csv_field(out, (const char *)sqlite3_column_text(q, 2), false);
+		csv_field(out, start, false);
+		csv_field(out, timed ? end : "", false);
+		csv_field(out, timed ? minutes : "", false);
+		csv_field(out, session ? phones : "", false);
+		csv_field(out, session ? inter : "", false);
+		csv_field(out, members ? members : "", true);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "export");
+	if (fflush(out) != 0 || ferror(out))
+		return ft_fail(err, "export: write error: %s", strerror(errno));
+	return true;
+}

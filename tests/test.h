@@ -1,0 +1,42 @@
+/*
+ * test.h - what every familytable test includes: cmocka, and helpers to make
+ * configs and instants that read like SPEC.md.
+ */
+#ifndef FT_TEST_H
+#define FT_TEST_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "calendar.h"
+#include "common.h"
+#include "config.h"
+
+/* An instant from RFC 3339 text; fails the test when it does not parse. */
+static inline ft_ms
+T(const char *rfc3339)
+{
+	ft_ms t = 0;
+	if (!cal_parse_time(rfc3339, &t))
+		fail_msg("bad time in test: %s", rfc3339);
+	return t;
+}
+
+/* Defaults overlaid with INI text; fails the test on a config error. */
+static inline struct ft_config
+test_config(const char *ini)
+{
+	struct ft_config cfg;
+	struct ft_error err;
+	config_defaults(&cfg);
+	if (ini && !config_parse(&cfg, ini, "test.conf", &err))
+		fail_msg("%s", err.msg);
+	if (!cal_set_zone(cfg.timezone, &err))
+		fail_msg("%s", err.msg);
+	return cfg;
+}
+
+#endif
