@@ -1,0 +1,454 @@
+/*
+ * test_habits.c - SPEC §2.8 counting, §3 walks/hugs/rituals, §4 goals,
+ * streaks, away weeks and rhythm, on histories built by hand.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "habits.h"
+#include "test.h"
+
+static const char *paris = "[time]\ntimezone = Europe/Paris\n";
+
+/* A history builder: days are given as "2027-01-11". */
+struct hb {
+	struct history h;
+	size_t cap_m, cap_w, cap_h, cap_a, cap_t;
+};
+
+static int64_t
+D(const char *date)
+{
+	char buf[40];
+	snprintf(buf, sizeof(buf), "%sT12:00:00", date);
+	return cal_day_of(T(buf));
+}
+
+static int64_t
+W(const char *date)
+{
+	return cal_week_of_day(D(date));
+}
+
+static void
+hb_init(struct hb *b, const char *at)
+{
+	memset(b, 0, sizeof(*b));
+	b->h.at = T(at);
+	b->h.first_day = INT64_MAX;
+	b->h.meals = calloc(64, sizeof(*b->h.meals));
+	b->h.walks = calloc(64, sizeof(*b->h.walks));
+	b->h.hug_days = calloc(512, sizeof(*b->h.hug_days));
+	b->h.away_weeks = calloc(64, sizeof(*b->h.away_weeks));
+	b->h.taps = calloc(64, sizeof(*b->h.taps));
+}
+
+static void
+first(struct hb *b, int64_t day)
+{
+	if (day < b->h.first_day)
+		b->h.first_day = day;
+}
+
+static void
+meal(struct hb *b, const char *date, const char *kind)
+{
+	struct history_meal *m = &b->h.meals[b->h.nmeals++];
+	m->day = D(date);
+	snprintf(m->kind, sizeof(m->kind), "%s", kind);
+	first(b, m->day);
+}
+
+static void
+walk(struct hb *b, const char *date, int minutes)
+{
+	struct history_walk *w = &b->h.walks[b->h.nwalks++];
+	w->day = D(date);
+	w->length = minutes * FT_MINUTE;
+	first(b, w->day);
+}
+
+static void
+hug(struct hb *b, int64_t day)
+{
+	b->h.hug_days[b->h.nhug_days++] = day;
+	first(b, day);
+}
+
+static void
+tap(struct hb *b, const char *date)
+{
+	struct history_tap *t = &b->h.taps[b->h.ntaps++];
+	t->day = D(date);
+	strcpy(t->kind, "call");
+	first(b, t->day);
+}
+
+static void
+away(struct hb *b, const char *date)
+{
+	b->h.away_weeks[b->h.naway++] = W(date);
+}
+
+/* Three dinners in the week of MONDAY. */
+static void
+met_week(struct hb *b, int64_t monday)
+{
+	for (int d = 0; d < 5; d += 2) {
+		struct history_meal *m = &b->h.meals[b->h.nmeals++];
+		m->day = monday + d;
+		strcpy(m->kind, "dinner");
+		first(b, m->day);
+	}
+}
+
+/* ---- §2.8 counting ---- */
+
+static void
+test_meal_count_is_distinct_date_and_kind(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	/* the store gives distinct pairs: two dinners on Monday are one pair */
+	meal(&b, "2026-11-30", "dinner");
+	meal(&b, "2026-11-30", "lunch");
+	meal(&b, "2026-12-06", "dinner");
+	meal(&b, "2026-12-07", "dinner"); /* next week */
+	assert_int_equal(habits_meal_count(&b.h, W("2026-11-30")), 3);
+	assert_int_equal(habits_count(&b.h, &cfg, HABIT_MEALS, W("2026-12-07")), 1);
+	history_free(&b.h);
+}
+
+/* ---- §3 walks and hugs ---- */
+
+static void
+test_walk_counts_from_min_duration_once_a_day(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	ft_ms length;
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	walk(&b, "2026-12-01", 19);  /* too short */
+	walk(&b, "2026-12-02", 20);  /* exactly enough */
+	walk(&b, "2026-12-06", 25);
+	walk(&b, "2026-12-06", 45);  /* same day: one count */
+	assert_int_equal(habits_walk_count(&b.h, &cfg, W("2026-12-01"), &length), 2);
+	assert_int_equal(length, (20 + 25 + 45) * FT_MINUTE); /* counted walks only */
+	history_free(&b.h);
+}
+
+static void
+test_walk_min_duration_from_config(void **state)
+{
+	struct ft_config cfg = test_config("[walk]\nmin_duration = 30min\n[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	walk(&b, "2026-12-02", 29);
+	assert_int_equal(habits_walk_count(&b.h, &cfg, W("2026-12-01"), NULL), 0);
+	history_free(&b.h);
+}
+
+static void
+test_hug_figure_is_days_with_a_hug(void **state)
+{
+	struct hb b;
+	test_config(paris);
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	hug(&b, D("2026-12-01"));
+	hug(&b, D("2026-12-02"));
+	hug(&b, D("2026-12-08"));
+	assert_int_equal(habits_hug_days(&b.h, W("2026-12-01")), 2);
+	history_free(&b.h);
+}
+
+/* ---- §3 rituals ---- */
+
+static void
+test_rituals_kept(void **state)
+{
+	struct ft_config cfg = test_config("[rituals]\n"
+					   "ritual = mon 18:00 call \"Call a friend\"\n"
+					   "ritual = thu 12:00 meal \"Shared lunch\"\n"
+					   "ritual = sun 09:30 walk \"Family walk\"\n"
+					   "[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	int64_t week = W("2026-11-30");
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	tap(&b, "2026-11-30");
+	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	/* a dinner on Thursday does not keep a lunch ritual; a lunch does */
+	meal(&b, "2026-12-03", "dinner");
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	meal(&b, "2026-12-03", "lunch");
+	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	/* a walk too short to count keeps nothing; a walk another day neither */
+	walk(&b, "2026-12-06", 10);
+	walk(&b, "2026-12-05", 60);
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[2], week));
+	walk(&b, "2026-12-06", 30);
+	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[2], week));
+	/* kept in that week only */
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week + 1));
+	history_free(&b.h);
+}
+
+/* ---- §4 streaks ---- */
+
+static void
+test_streak_current_and_best(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	/* met, met, missed, met; T is the end of the fourth week */
+	hb_init(&b, "2027-02-08T00:00:00+01:00");
+	met_week(&b, w0);
+	met_week(&b, w0 + 7);
+	meal(&b, "2027-01-25", "dinner");
+	met_week(&b, w0 + 21);
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 1);
+	assert_int_equal(s.best, 2);
+	history_free(&b.h);
+}
+
+static void
+test_week_in_progress_extends_once_met_and_never_breaks(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	/* two met weeks, and two dinners so far in the third */
+	hb_init(&b, "2027-01-27T21:00:00+01:00");
+	met_week(&b, w0);
+	met_week(&b, w0 + 7);
+	meal(&b, "2027-01-25", "dinner");
+	meal(&b, "2027-01-26", "dinner");
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 2); /* not broken yet */
+	meal(&b, "2027-01-27", "dinner");
+	s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 3); /* met: extends now */
+	assert_int_equal(s.best, 3);
+	history_free(&b.h);
+}
+
+static void
+test_complete_week_not_met_breaks(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-02-01T00:00:00+01:00"); /* the third week just ended */
+	met_week(&b, w0);
+	met_week(&b, w0 + 7);
+	meal(&b, "2027-01-25", "dinner");
+	meal(&b, "2027-01-26", "dinner");
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 0);
+	assert_int_equal(s.best, 2);
+	history_free(&b.h);
+}
+
+static void
+test_away_week_neither_breaks_nor_extends(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-02-01"));
+	hb_init(&b, "2027-02-22T00:00:00+01:00");
+	met_week(&b, w0);
+	away(&b, "2027-02-08");      /* no meals, away */
+	met_week(&b, w0 + 14);
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 2);
+	assert_int_equal(s.best, 2);
+	/* an away week with meals met does not extend either */
+	struct hb c;
+	hb_init(&c, "2027-02-22T00:00:00+01:00");
+	met_week(&c, w0);
+	met_week(&c, w0 + 7);
+	away(&c, "2027-02-08");
+	met_week(&c, w0 + 14);
+	s = habits_streak(&c.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 2);
+	history_free(&b.h);
+	history_free(&c.h);
+}
+
+static void
+test_goal_from_config_applies_to_the_whole_history(void **state)
+{
+	struct ft_config cfg = test_config("[meal]\nweekly_goal = 4\n[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-01-25T00:00:00+01:00");
+	met_week(&b, w0);      /* 3: met then, not with a goal of 4 */
+	met_week(&b, w0 + 7);
+	meal(&b, "2027-01-24", "lunch");
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	assert_int_equal(s.current, 1);
+	assert_int_equal(s.best, 1);
+	history_free(&b.h);
+}
+
+static void
+test_walk_streak(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	hb_init(&b, "2026-12-21T00:00:00+01:00");
+	walk(&b, "2026-11-30", 30);
+	walk(&b, "2026-12-08", 30);
+	walk(&b, "2026-12-15", 15); /* too short: the third week is missed */
+	struct streak s = habits_streak(&b.h, &cfg, HABIT_WALKS);
+	assert_int_equal(s.current, 0);
+	assert_int_equal(s.best, 2);
+	history_free(&b.h);
+}
+
+/* ---- §4 rhythm ---- */
+
+static void
+test_rhythm_two_of_three_settles_near_67(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t monday = cal_week_monday(W("2026-01-05"));
+	hb_init(&b, "2026-12-28T00:00:00+01:00");
+	/* 51 complete weeks from 2026-01-05 to 2026-12-28, two dinners each */
+	b.h.meals = realloc(b.h.meals, 102 * sizeof(*b.h.meals));
+	for (int w = 0; w < 51; w++) {
+		b.h.meals[b.h.nmeals].day = monday + 7 * w;
+		strcpy(b.h.meals[b.h.nmeals++].kind, "dinner");
+		b.h.meals[b.h.nmeals].day = monday + 7 * w + 2;
+		strcpy(b.h.meals[b.h.nmeals++].kind, "dinner");
+	}
+	b.h.first_day = monday;
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67);
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_first_week_and_half_life(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	/* nothing before the first week counts: one met week gives 1 - m */
+	hb_init(&b, "2027-01-18T00:00:00+01:00");
+	met_week(&b, w0);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21); /* 20.63% */
+	/* the week in progress does not count yet */
+	b.h.at = T("2027-01-24T23:00:00+01:00");
+	met_week(&b, w0 + 7);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
+	/* complete: 0.2063 * 0.7937 + 0.2063 = 0.3700 */
+	b.h.at = T("2027-01-25T00:00:00+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 37);
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_starts_at_the_first_week_with_anything_logged(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	/* a hug in the first week, meals only in the second: the first week
+	 * counts as a zero */
+	hb_init(&b, "2027-01-25T00:00:00+01:00");
+	hug(&b, w0 + 1);
+	met_week(&b, w0 + 7);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
+	/* walks' rhythm: both weeks zero */
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), 0);
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_skips_away_weeks_and_caps_at_the_goal(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b, c;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-01-25T00:00:00+01:00");
+	met_week(&b, w0);
+	meal(&b, "2027-01-12", "lunch"); /* 4 of 3: still v = 1 */
+	away(&b, "2027-01-18");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
+	hb_init(&c, "2027-01-25T00:00:00+01:00");
+	met_week(&c, w0);
+	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 16); /* 0.2063 * 0.7937 */
+	history_free(&b.h);
+	history_free(&c.h);
+}
+
+/* ---- §4 hug day streak ---- */
+
+static void
+test_hug_streak_today_in_progress(void **state)
+{
+	struct hb b;
+	test_config(paris);
+	hb_init(&b, "2026-12-03T08:00:00+01:00");
+	hug(&b, D("2026-11-30"));
+	hug(&b, D("2026-12-01"));
+	hug(&b, D("2026-12-02"));
+	struct streak s = habits_hug_streak(&b.h);
+	assert_int_equal(s.current, 3); /* today has none yet: not broken */
+	hug(&b, D("2026-12-03"));
+	s = habits_hug_streak(&b.h);
+	assert_int_equal(s.current, 4);
+	assert_int_equal(s.best, 4);
+	b.h.at = T("2026-12-05T08:00:00+01:00"); /* the 4th went by without one */
+	s = habits_hug_streak(&b.h);
+	assert_int_equal(s.current, 0);
+	assert_int_equal(s.best, 4);
+	history_free(&b.h);
+}
+
+static void
+test_hug_streak_skips_days_of_away_weeks(void **state)
+{
+	struct hb b;
+	test_config(paris);
+	hb_init(&b, "2026-12-15T20:00:00+01:00");
+	hug(&b, D("2026-12-05"));
+	hug(&b, D("2026-12-06")); /* Sunday; the next week is away */
+	away(&b, "2026-12-07");
+	hug(&b, D("2026-12-14"));
+	hug(&b, D("2026-12-15"));
+	struct streak s = habits_hug_streak(&b.h);
+	assert_int_equal(s.current, 4);
+	assert_int_equal(s.best, 4);
+	history_free(&b.h);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_meal_count_is_distinct_date_and_kind),
+		cmocka_unit_test(test_walk_counts_from_min_duration_once_a_day),
+		cmocka_unit_test(test_walk_min_duration_from_config),
+		cmocka_unit_test(test_hug_figure_is_days_with_a_hug),
+		cmocka_unit_test(test_rituals_kept),
+		cmocka_unit_test(test_streak_current_and_best),
+		cmocka_unit_test(test_week_in_progress_extends_once_met_and_never_breaks),
+		cmocka_unit_test(test_complete_week_not_met_breaks),
+		cmocka_unit_test(test_away_week_neither_breaks_nor_extends),
+		cmocka_unit_test(test_goal_from_config_applies_to_the_whole_history),
+		cmocka_unit_test(test_walk_streak),
+		cmocka_unit_test(test_rhythm_two_of_three_settles_near_67),
+		cmocka_unit_test(test_rhythm_first_week_and_half_life),
+		cmocka_unit_test(test_rhythm_starts_at_the_first_week_with_anything_logged),
+		cmocka_unit_test(test_rhythm_skips_away_weeks_and_caps_at_the_goal),
+		cmocka_unit_test(test_hug_streak_today_in_progress),
+		cmocka_unit_test(test_hug_streak_skips_days_of_away_weeks),
+	};
+	return cmocka_run_group_tests_name("habits", tests, NULL, NULL);
+}

@@ -1,0 +1,244 @@
+/*
+ * test_store.c - the SQLite file: pragmas on every open, schema versions,
+ * damaged and locked files, one transaction per change, rollback.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "test.h"
+
+struct fixture {
+	char dir[64], path[96];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	strcpy(f->dir, "/tmp/ft-store-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/sub/dir/t.db", f->dir);
+	test_config("[time]\ntimezone = Europe/Paris\n");
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+static long long
+query_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+test_open_creates_folder_wal_and_schema(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_non_null(st);
+	store_close(st);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 1);
+	/* WAL is a property of the file: it stays */
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+static void
+test_newer_schema_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_null(store_open(f->path, &err));
+	assert_non_null(strstr(err.msg, "newer familytable"));
+}
+
+static void
+test_damaged_file_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	int64_t id;
+	/* enough rows for several pages, then scribble over the middle */
+	for (int i = 0; i < 2000; i++)
+		assert_true(store_add_hug(st, 1000LL * i, i, &id, &err));
+	store_close(st);
+	FILE *fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	fseek(fp, 4096, SEEK_SET); /* from page 2's header on */
+	for (int i = 0; i < 3 * 4096; i++)
+		fputc(0x5a, fp);
+	fclose(fp);
+	assert_null(store_open(f->path, &err));
+	assert_non_null(strstr(err.msg, "damaged"));
+}
+
+static void
+test_not_a_database_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err); /* makes the folder */
+	store_close(st);
+	unlink(f->path);
+	FILE *fp = fopen(f->path, "w");
+	fputs("this is not a database, just some text that is long enough to look like a header\n", fp);
+	fclose(fp);
+	assert_null(store_open(f->path, &err));
+	assert_non_null(strstr(err.msg, f->path));
+}
+
+static void
+test_locked_database_is_reported_not_hung(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_false(store_add_hug(st, 1000, 1, NULL, &err));
+	assert_non_null(strstr(err.msg, "locked"));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* once the other program lets go, it works again */
+	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
+	store_close(st);
+}
+
+static void
+test_rollback_writes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_true(store_begin(st, &err));
+	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
+	assert_true(store_add_walk(st, 1000, 2000000, 1, NULL, &err)); /* nested: joins */
+	store_rollback(st);
+	store_close(st);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM walk"), 0);
+}
+
+static void
+test_each_change_is_durable_on_its_own(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
+	/* read by another connection while ours is still open: committed */
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 1);
+	store_close(st);
+}
+
+static void
+test_session_members_and_history(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct ft_config cfg = test_config("[dock]\nnames = Anna Ben \"Mary Ann\"\n[time]\ntimezone = Europe/Paris\n");
+	struct store *st = store_open(f->path, &err);
+	struct session s = {.start = T("2026-11-30T19:00:00+01:00"), .end = T("2026-11-30T19:40:00+01:00"),
+			    .phones = 3, .members = 1u | 4u, .cls = SESSION_MEAL};
+	s.date = cal_day_of(s.start);
+	strcpy(s.kind, "dinner");
+	assert_true(store_add_session(st, &s, &cfg, NULL, &err));
+	s.start += 50 * FT_MINUTE; /* a second dinner the same day */
+	s.end += 50 * FT_MINUTE;
+	assert_true(store_add_session(st, &s, &cfg, NULL, &err));
+	struct history h;
+	assert_true(store_load_history(st, T("2026-12-07T00:00:00+01:00"), &h, &err));
+	assert_int_equal(h.nmeals, 1); /* distinct (date, kind) */
+	assert_int_equal(h.first_day, s.date);
+	history_free(&h);
+	/* as of before the first ended: nothing */
+	assert_true(store_load_history(st, T("2026-11-30T19:39:00+01:00"), &h, &err));
+	assert_int_equal(h.nmeals, 0);
+	assert_int_equal(h.first_day, INT64_MAX);
+	history_free(&h);
+	struct store_session *rows;
+	size_t n;
+	assert_true(store_sessions(st, s.date, s.date, T("2026-12-07T00:00:00+01:00"), &rows, &n, &err));
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].nmembers, 2);
+	assert_string_equal(rows[0].members[0], "Anna");
+	assert_string_equal(rows[0].members[1], "Mary Ann");
+	free(rows);
+	store_close(st);
+}
+
+static void
+test_week_queries_use_indexes(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	store_close(st);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"EXPLAIN QUERY PLAN SELECT id FROM session WHERE day BETWEEN 1 AND 7 AND end_ms <= 5"
+		" ORDER BY start_ms", -1, &s, NULL), SQLITE_OK);
+	bool indexed = false;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		indexed |= strstr((const char *)sqlite3_column_text(s, 3), "USING INDEX") != NULL;
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	assert_true(indexed);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_creates_folder_wal_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_file_is_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database_is_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_locked_database_is_reported_not_hung, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_each_change_is_durable_on_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_members_and_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_week_queries_use_indexes, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
