@@ -102,13 +102,28 @@ check-valgrind: $(TEST_BIN) $(BUILD)/familytable
 bench: $(BUILD)/familytable
 	@scripts/bench $(BUILD)/familytable
 
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+
 install: $(BUILD)/familytable
 	install -D -m 0755 $(BUILD)/familytable $(DESTDIR)$(BINDIR)/familytable
 	install -D -m 0644 assets/familytable.1 $(DESTDIR)$(MANDIR)/man1/familytable.1
 	install -D -m 0644 assets/familytable.conf $(DESTDIR)$(DATADIR)/familytable/familytable.conf.example
+	for mo in $(MO_FILES); do \
+		lang=$$(basename $$(dirname $$(dirname $$mo))); \
+		install -D -m 0644 $$mo $(DESTDIR)$(DATADIR)/locale/$$lang/LC_MESSAGES/familytable.mo; \
+	done
+	# the family's own configuration is never overwritten
+	[ -e $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf ] || \
+		install -D -m 0644 assets/familytable.conf $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's|/usr/local/bin/familytable|$(BINDIR)/familytable|' systemd/familytable.service \
+		> $(DESTDIR)$(UNITDIR)/familytable.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/familytable.service
+	install -D -m 0644 systemd/familytable.sysusers $(DESTDIR)$(SYSUSERSDIR)/familytable.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/familytable $(DESTDIR)$(MANDIR)/man1/familytable.1
+	rm -f $(DESTDIR)$(UNITDIR)/familytable.service $(DESTDIR)$(SYSUSERSDIR)/familytable.conf
 	rm -rf $(DESTDIR)$(DATADIR)/familytable
 
 clean:

@@ -21,6 +21,8 @@ struct cal_date {
 /* Use zone NAME ("Europe/Paris") for all local times; NULL or "" keeps the
  * system's (TZ, /etc/localtime). Fails when the zone is not known. */
 bool cal_set_zone(const char *name, struct ft_error *err);
+/* Whether NAME is a zone of the system's tz database. */
+bool cal_zone_exists(const char *name, struct ft_error *err);
 
 int64_t cal_day_from_date(struct cal_date d);
 struct cal_date cal_date_from_day(int64_t day);

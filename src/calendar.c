@@ -17,19 +17,27 @@
 #include "calendar.h"
 
 bool
+cal_zone_exists(const char *name, struct ft_error *err)
+{
+	/* Only names of the tz database: a file below the zoneinfo folder.
+	 * glibc would silently fall back to UTC for an unknown name. */
+	const char *dir = getenv("TZDIR");
+	char path[512];
+	struct stat sb;
+	if (strstr(name, "..") || name[0] == '/' || name[0] == '\0')
+		return ft_fail(err, "unknown time zone \"%s\"", name);
+	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "/usr/share/zoneinfo", name);
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return ft_fail(err, "unknown time zone \"%s\" (no %s)", name, path);
+	return true;
+}
+
+bool
 cal_set_zone(const char *name, struct ft_error *err)
 {
 	if (name && name[0]) {
-		/* Only names of the tz database: a file below the zoneinfo folder.
-		 * glibc would silently fall back to UTC for an unknown name. */
-		const char *dir = getenv("TZDIR");
-		char path[512];
-		struct stat sb;
-		if (strstr(name, "..") || name[0] == '/')
-			return ft_fail(err, "unknown time zone \"%s\"", name);
-		snprintf(path, sizeof(path), "%s/%s", dir ? dir : "/usr/share/zoneinfo", name);
-		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-			return ft_fail(err, "unknown time zone \"%s\" (no %s)", name, path);
+		if (!cal_zone_exists(name, err))
+			return false;
 		setenv("TZ", name, 1);
 	}
 	tzset();
@@ -69,6 +77,8 @@ cal_weekday(int64_t day)
 	/* 1970-01-01 was a Thursday (3 counting from Monday = 0) */
 	return (int)ft_floormod(day + 3, 7);
 }
+
+static bool digits(const char **p, int n, int *out);
 
 static void
 local_tm(ft_ms t, struct tm *tm)
@@ -162,8 +172,9 @@ cal_week_name(int64_t week, char out[16])
 bool
 cal_parse_week(const char *s, int64_t *week)
 {
-	int year, number, n = 0;
-	if (sscanf(s, "%4d-W%2d%n", &year, &number, &n) != 2 || n != 8 || s[n] != '\0')
+	int year, number;
+	const char *p = s;
+	if (!digits(&p, 4, &year) || *p++ != '-' || *p++ != 'W' || !digits(&p, 2, &number) || *p)
 		return false;
 	if (number < 1 || number > 53)
 		return false;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "config.h"
 
 const char *const config_weekday_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -183,7 +184,9 @@ static bool p_path(struct parse_ctx *c, void *f, const char *v) { return p_strin
 static bool
 p_timezone(struct parse_ctx *ctx, void *field, const char *value)
 {
-	return p_string(ctx, field, value, sizeof(ctx->cfg->timezone));
+	if (!p_string(ctx, field, value, sizeof(ctx->cfg->timezone)))
+		return false;
+	return cal_zone_exists(field, ctx->err);
 }
 
 static bool
@@ -460,6 +463,26 @@ static const struct option {
 	{"time", "timezone", p_timezone, F(timezone), false},
 };
 
+/* Where the comment of the LEN bytes at P starts ('#' or ';' starting the
+ * line, or '#' after white space outside quotes), or LEN. */
+static size_t
+comment_start(const char *p, size_t len)
+{
+	size_t i = 0;
+	bool quoted = false;
+	while (i < len && isspace((unsigned char)p[i]))
+		i++;
+	if (i < len && (p[i] == '#' || p[i] == ';'))
+		return i;
+	for (; i < len; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (p[i] == '#' && !quoted && i > 0 && isspace((unsigned char)p[i - 1]))
+			return i;
+	}
+	return len;
+}
+
 /* Strip a comment: '#' or ';' starting the line, or '#' after white space
  * outside quotes. Then trim. */
 static char *
@@ -501,14 +524,17 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 		char buf[1024];
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		/* a comment may be as long as it likes: only what comes before it
+		 * must fit */
+		size_t used = comment_start(p, len);
 		lineno++;
-		if (len >= sizeof(buf))
+		if (used >= sizeof(buf))
 			return ft_fail(err, "%s:%d: line too long", name, lineno);
-		memcpy(buf, p, len);
-		buf[len] = '\0';
+		memcpy(buf, p, used);
+		buf[used] = '\0';
 		p += len + (nl != NULL);
-		if (len && buf[len - 1] == '\r')
-			buf[len - 1] = '\0';
+		if (used && buf[used - 1] == '\r')
+			buf[used - 1] = '\0';
 		char *line = clean_line(buf);
 		if (*line == '\0')
 			continue;

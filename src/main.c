@@ -123,7 +123,8 @@ parse_options(int argc, char **argv, struct options *o)
 	optind = first;
 	opterr = 0;
 	for (;;) {
-		int c = getopt_long(argc, argv, ":", long_options, NULL);
+		int index = -1;
+		int c = getopt_long(argc, argv, ":", long_options, &index);
 		if (c == -1)
 			break;
 		if (c == '?')
@@ -141,10 +142,9 @@ parse_options(int argc, char **argv, struct options *o)
 		bool ok = false;
 		for (size_t i = 0; i < FT_ARRAY_LEN(cmd->allowed); i++)
 			ok |= cmd->allowed[i] == c;
-		if (!ok) {
-			fprintf(stderr, "familytable: %s does not take %s\n", o->command, argv[optind - 1]);
-			return FT_EXIT_USAGE;
-		}
+		if (!ok)
+			return bad_usage("%s does not take --%s", o->command,
+					 index >= 0 ? long_options[index].name : "that option");
 		switch (c) {
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_DB: o->db = optarg; break;

@@ -115,7 +115,7 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 {
 	size_t cap = 0;
 	int lineno = 0, walk_line = 0;
-	ft_ms last = INT64_MIN;
+	ft_ms last = INT64_MIN, walk_start = INT64_MIN;
 	const char *p = text;
 	memset(sc, 0, sizeof(*sc));
 	snprintf(sc->name, sizeof(sc->name), "%s", name);
@@ -123,17 +123,17 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 		char buf[1024], *words[6];
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		/* a comment may be as long as it likes */
+		const char *hash = memchr(p, '#', len);
+		size_t used = hash ? (size_t)(hash - p) : len;
 		lineno++;
-		if (len >= sizeof(buf)) {
+		if (used >= sizeof(buf)) {
 			ft_fail(err, "%s:%d: line too long", name, lineno);
 			goto fail;
 		}
-		memcpy(buf, p, len);
-		buf[len] = '\0';
+		memcpy(buf, p, used);
+		buf[used] = '\0';
 		p += len + (nl != NULL);
-		char *hash = strchr(buf, '#');
-		if (hash)
-			*hash = '\0';
 		for (char *c = buf; *c; c++)
 			if (*c == '\r')
 				*c = ' ';
@@ -169,9 +169,15 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 			}
 			walk_open = true;
 			walk_line = lineno;
+			walk_start = ev.t;
 		} else if (ev.kind == SCN_WALK_STOP) {
 			if (!walk_open) {
 				ft_fail(err, "%s:%d: walk stop with no walk started", name, lineno);
+				goto fail;
+			}
+			if (ev.t <= walk_start) {
+				ft_fail(err, "%s:%d: a walk of zero minutes (stopped when it started, line %d)",
+					name, lineno, walk_line);
 				goto fail;
 			}
 			walk_open = false;

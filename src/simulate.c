@@ -38,6 +38,42 @@ replay(struct engine *e, const struct scenario_event *ev, struct ft_error *err)
 	return ft_fail(err, "unknown event");
 }
 
+/* What can be checked of the input against the database's state (the
+ * previous run's end CLOCK, a walk in progress since WALK_START): the same
+ * checks whether the database exists yet or not. */
+static int
+check_input(const struct scenario *sc, ft_ms clock, ft_ms walk_start, const ft_ms *until,
+	    struct ft_error *err)
+{
+	if (sc->n > 0 && sc->events[0].t < clock) {
+		char when[40];
+		cal_format_time(clock, when);
+		ft_fail(err, "%s:%d: the scenario starts before the previous run's end (%s)", sc->name,
+			sc->events[0].line, when);
+		return FT_EXIT_USAGE;
+	}
+	for (size_t i = 0; walk_start >= 0 && i < sc->n; i++) {
+		if (sc->events[i].kind != SCN_WALK_STOP)
+			continue;
+		if (sc->events[i].t <= walk_start) {
+			ft_fail(err, "%s:%d: a walk of zero minutes (stopped when it started)", sc->name,
+				sc->events[i].line);
+			return FT_EXIT_USAGE;
+		}
+		break;
+	}
+	if (until && sc->n > 0 && *until < sc->events[sc->n - 1].t) {
+		ft_fail(err, "%s:%d: --until is before the scenario's last event", sc->name,
+			sc->events[sc->n - 1].line);
+		return FT_EXIT_USAGE;
+	}
+	if (until && *until < clock) {
+		ft_fail(err, "--until is before the previous run's end");
+		return FT_EXIT_USAGE;
+	}
+	return FT_EXIT_OK;
+}
+
 int
 simulate_run(const struct ft_config *cfg, const char *db_path, const char *scenario_path,
 	     const ft_ms *until, struct ft_error *err)
@@ -52,8 +88,13 @@ simulate_run(const struct ft_config *cfg, const char *db_path, const char *scena
 
 	/* A database that does not exist yet has no clock and no walk: check
 	 * the whole input before the file is created. */
-	if (fresh && !scenario_load(&sc, scenario_path, cfg, false, err))
-		return FT_EXIT_USAGE;
+	if (fresh) {
+		if (!scenario_load(&sc, scenario_path, cfg, false, err))
+			return FT_EXIT_USAGE;
+		if ((rc = check_input(&sc, clock, walk_start, until, err)) != FT_EXIT_OK)
+			goto out;
+		rc = FT_EXIT_FAILURE;
+	}
 	if (!(st = store_open(db_path, err)))
 		goto out;
 	if (!store_get_clock(st, &clock, err) || !store_get_walk_open(st, &walk_start, err))
@@ -62,25 +103,10 @@ simulate_run(const struct ft_config *cfg, const char *db_path, const char *scena
 		rc = FT_EXIT_USAGE;
 		goto out;
 	}
-	if (sc.n > 0 && sc.events[0].t < clock) {
-		char when[40];
-		cal_format_time(clock, when);
-		ft_fail(err, "%s:%d: the scenario starts before the previous run's end (%s)", sc.name,
-			sc.events[0].line, when);
-		rc = FT_EXIT_USAGE;
+	if ((rc = check_input(&sc, clock, walk_start, until, err)) != FT_EXIT_OK)
 		goto out;
-	}
-	end = sc.n > 0 ? sc.events[sc.n - 1].t + cfg->grace + FT_SECOND : clock;
-	if (until) {
-		ft_ms last = sc.n > 0 ? sc.events[sc.n - 1].t : clock;
-		if (*until < last) {
-			ft_fail(err, "--until is before the scenario's last event (%s:%d)", sc.name,
-				sc.n > 0 ? sc.events[sc.n - 1].line : 0);
-			rc = FT_EXIT_USAGE;
-			goto out;
-		}
-		end = *until;
-	}
+	rc = FT_EXIT_FAILURE;
+	end = until ? *until : sc.n > 0 ? sc.events[sc.n - 1].t + cfg->grace + FT_SECOND : clock;
 	if (end < 0) {
 		rc = FT_EXIT_OK; /* nothing to run, nothing run before */
 		goto out;
