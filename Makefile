@@ -39,7 +39,7 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
              src/session.c src/habits.c src/scenario.c src/log.c
 # Adapters and commands.
 STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c
-DOCK_SRC  :=
+DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c
 LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
@@ -48,6 +48,10 @@ LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 MAIN_OBJ  := $(MAIN_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC  := $(wildcard tests/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+# Catalogues of the display's languages (gettext), found next to the
+# program in the build tree and under $(DATADIR)/locale when installed.
+PO_SRC    := $(wildcard assets/po/*.po)
+MO_FILES  := $(PO_SRC:assets/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/familytable.mo)
 
 .PHONY: all deps run check check-unit check-e2e check-asan check-valgrind check-gpio \
         bench install uninstall clean
@@ -70,6 +74,13 @@ $(BUILD)/tests/%: tests/%.c tests/test.h $(BUILD)/libfamilytable.a | $(BUILD)/te
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
+$(BUILD)/locale/%/LC_MESSAGES/familytable.mo: assets/po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt -c -o $@ $<
+
+# The program and the tests look their catalogues up in the build tree.
+$(BUILD)/familytable $(TEST_BIN): | $(MO_FILES)
+
 deps:
 	@scripts/install-deps
 
@@ -81,6 +92,7 @@ run: deps $(BUILD)/familytable
 check: deps
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
+	$(MAKE) check-gpio
 
 check-unit: $(TEST_BIN)
 	@scripts/run-tests $(TEST_BIN)
@@ -98,6 +110,35 @@ check-valgrind: $(TEST_BIN) $(BUILD)/familytable
 		scripts/run-tests $(TEST_BIN)
 	@VALGRIND="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 		tests/e2e.sh $(BUILD)/familytable
+
+# The GPIO dock on a real kernel GPIO device: the kernel's gpio-sim in a
+# QEMU guest running Debian's kernel (scripts/gpio-sim-vm), the dock built
+# against the system's libgpiod 1.6 and against libgpiod 2 from
+# bookworm-backports (scripts/fetch-gpiod2), everything cached in build-gpio/.
+GPIOD2_DIR := build-gpio/gpiod2
+GPIOD2_BUILD := build-gpio/v2
+GPIO_TEST_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libgpiod) -lm
+
+.PHONY: check-gpio check-gpio-v2
+$(patsubst src/%.c,$(BUILD)/%.o,$(DOCK_SRC)) $(BUILD)/tests/test_dock: src/dock_internal.h
+
+$(BUILD)/gpio/gpio_dock_test: tests/gpio/gpio_dock_test.c $(BUILD)/libfamilytable.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfamilytable.a $(GPIO_TEST_LIBS) $(LDFLAGS)
+
+# The libgpiod 2 variant: the whole program and the dock's tests, in their
+# own build tree; the unit test runs here, the GPIO test in the VM.
+check-gpio-v2:
+	@scripts/fetch-gpiod2 $(GPIOD2_DIR)
+	PKG_CONFIG_PATH=$(abspath $(GPIOD2_DIR))/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH)) \
+		$(MAKE) BUILD=$(GPIOD2_BUILD) $(GPIOD2_BUILD)/familytable \
+		$(GPIOD2_BUILD)/tests/test_dock $(GPIOD2_BUILD)/gpio/gpio_dock_test
+	@scripts/run-tests $(GPIOD2_BUILD)/tests/test_dock
+
+check-gpio: $(BUILD)/gpio/gpio_dock_test check-gpio-v2
+	@scripts/install-deps gpio-vm
+	@scripts/gpio-sim-vm build-gpio/vm $(BUILD)/gpio/gpio_dock_test \
+		$(GPIOD2_BUILD)/gpio/gpio_dock_test
 
 bench: $(BUILD)/familytable
 	@scripts/bench $(BUILD)/familytable

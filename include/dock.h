@@ -12,6 +12,15 @@
  * Faults (chip missing, line busy, permission denied, chip gone) go to
  * fault_set(FAULT_DOCK, ...); the dock retries every few seconds by itself
  * through its deadline, and the rest of the appliance keeps working.
+ *
+ * The loop: poll dock_fd() (when it is not -1) until dock_next_deadline(),
+ * and call dock_dispatch() when the descriptor is readable (or reports an
+ * error) *or* the deadline has passed; ask for both again after each
+ * dispatch. Levels go to the sink only from dock_dispatch() and dock_key(),
+ * never from dock_open(), so the caller may open its engine after the dock
+ * with dock_levels(). Instants handed to the sink never go backwards.
+ * Implementation: src/dock.c (keys, none, shared), src/dock_gpio.c,
+ * src/dock_fifo.c.
  */
 #ifndef FT_DOCK_H
 #define FT_DOCK_H
@@ -29,24 +38,33 @@ struct dock_sink {
 };
 
 /* SPEC is "gpio", "keys", "fifo:PATH" or "none". Fails (exit 2) only on a
- * bad spec; a missing chip is a fault that the dock retries. */
+ * bad spec (an unknown word, gpio with no [dock] lines, a fifo path that is
+ * not a pipe or cannot be made one); a missing chip is a fault that the dock
+ * retries. A GPIO dock reads its levels here (dock_levels) and reports them
+ * at the first dispatch, which its deadline asks for at once: phones docked
+ * at boot count from boot. The fifo is created (mode 0660) when missing. */
 struct dock *dock_open(const char *spec, const struct ft_config *cfg,
 		       struct dock_sink sink, struct ft_error *err);
 void dock_close(struct dock *dock);
 /* The descriptor to poll for input, or -1 (none now; may change after a
- * dispatch, so ask again each loop). */
+ * dispatch, so ask again each loop). A GPIO dock also gives -1 for 20 ms
+ * after each batch of edges, so a chattering line is read in batches. */
 int dock_fd(const struct dock *dock);
 /* Read what is pending on the descriptor, or retry a fault; NOW_MONO is
  * the monotonic time. */
 void dock_dispatch(struct dock *dock, ft_ms now_mono);
-/* The next retry (monotonic ms), or FT_MS_NEVER. */
+/* When dock_dispatch must run even if nothing is readable (a retry, the
+ * first report of the levels, the end of a hold-off, a periodic check that
+ * the chip is still there), monotonic ms, or FT_MS_NEVER. */
 ft_ms dock_next_deadline(const struct dock *dock);
 /* The keys dock: key 1-9 toggles that slot. Ignored by other docks. */
 void dock_key(struct dock *dock, int slot, ft_ms now_mono);
-/* Current raw levels (nslots entries); false when the dock cannot tell. */
+/* Current raw levels (nslots entries); false when the dock cannot tell
+ * (a GPIO dock in a fault). Keys, fifo and none start with every slot out. */
 bool dock_levels(const struct dock *dock, int *levels);
 
-/* The monotonic clock in milliseconds. */
+/* The monotonic clock in milliseconds: the clock of the kernel's GPIO edge
+ * timestamps, so dock instants compare with it directly. */
 ft_ms clock_mono_ms(void);
 
 #endif

@@ -114,9 +114,15 @@ engine_dock(struct engine *e, int slot, int level, ft_ms t, struct ft_error *err
 {
 	if (slot < 1 || slot > e->cfg->nslots)
 		return ft_fail(err, "unknown slot %d (the dock has %d)", slot, e->cfg->nslots);
-	if (!engine_advance(e, t, err))
+	/* An edge may arrive dated a little in the past (libgpiod 2 reports a
+	 * kernel-debounced edge at the raw edge, one period back): anything
+	 * not older than the detector's horizon still goes in its place. */
+	ft_ms horizon = e->now - e->deb.period;
+	if (t < horizon)
+		t = horizon;
+	if (t > e->now && !engine_advance(e, t, err))
 		return false;
-	debounce_raw(&e->deb, slot, level, e->now);
+	debounce_raw(&e->deb, slot, level, t);
 	/* with no debounce the change is final at once */
 	return e->deb.period == 0 ? engine_advance(e, e->now, err) : true;
 }

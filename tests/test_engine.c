@@ -152,6 +152,23 @@ test_next_deadline_for_debounce_and_grace(void **state)
 }
 
 static void
+test_edge_reported_one_period_late_keeps_its_date(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	ft_ms start;
+	/* libgpiod 2: the kernel debounced the edge and the dock dates it back
+	 * at the raw edge; the loop already ran to a later instant */
+	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00Z"), NULL, &err));
+	advance(f, "2026-11-23T19:00:00.045Z");
+	dock(f, "2026-11-23T19:00:00Z", 1, 1);
+	dock(f, "2026-11-23T19:00:00Z", 2, 1);
+	advance(f, "2026-11-23T19:00:00.050Z");
+	assert_true(engine_session_open(&f->e, &start));
+	assert_int_equal(start, T("2026-11-23T19:00:00Z"));
+}
+
+static void
 test_phones_docked_at_boot_count_from_boot(void **state)
 {
 	struct fixture *f = *state;
@@ -333,6 +350,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_spec_sample_bounce_and_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bounce_that_would_end_a_dip_late_is_still_in_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_deadline_for_debounce_and_grace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edge_reported_one_period_late_keeps_its_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phones_docked_at_boot_count_from_boot, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_session_resumes_after_crash_when_phones_still_docked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_session_ends_at_last_known_instant_after_power_cut, setup, teardown),
