@@ -40,7 +40,8 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
 # Adapters and commands.
 STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
-UI_SRC    := src/app.c
+UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
+             src/ui_layout.c src/ui_i18n.c src/ui_state.c
 LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

@@ -55,6 +55,13 @@ bool store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind,
 bool store_set_away(struct store *st, int64_t week, bool away, struct ft_error *err);
 bool store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err);
 bool store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err);
+/* Marks on a week, set at the Sunday review (away is set by store_set_away
+ * and read here too). */
+enum store_mark { STORE_MARK_REVIEWED, STORE_MARK_RITUALS, STORE_MARK_AWAY };
+bool store_set_mark(struct store *st, enum store_mark mark, int64_t week, ft_ms t,
+		    struct ft_error *err);
+bool store_get_mark(struct store *st, enum store_mark mark, int64_t week, bool *set,
+		    struct ft_error *err);
 /* Undo: remove one logged row. */
 bool store_delete(struct store *st, enum store_kind kind, int64_t id, struct ft_error *err);
 

@@ -79,6 +79,8 @@ static const char *const migrations[] = {
 	"  in_ms INTEGER NOT NULL, in_at_dip_ms INTEGER NOT NULL);"
 	/* named integers: 'clock' (last instant run to), 'walk_start' */
 	"CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);",
+	/* 1 -> 2: the Sunday review confirms the next week's rituals */
+	"CREATE TABLE ritual_plan (week INTEGER PRIMARY KEY, confirmed_ms INTEGER NOT NULL);",
 };
 
 static bool
@@ -403,33 +405,57 @@ store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind, int64_t 
 bool
 store_set_away(struct store *st, int64_t week, bool away, struct ft_error *err)
 {
-	static const char on[] = "INSERT OR IGNORE INTO away (week) VALUES (?)";
 	static const char off[] = "DELETE FROM away WHERE week = ?";
-	return insert_row(st, away ? on : off, &week, 1, NULL, NULL, err, "mark a week away");
+	if (away)
+		return store_set_mark(st, STORE_MARK_AWAY, week, 0, err);
+	return insert_row(st, off, &week, 1, NULL, NULL, err, "mark a week away");
 }
 
+/* The marks the Sunday review sets on a week: reviewed, rituals confirmed. */
+static const char *const mark_set_sql[] = {
+	[STORE_MARK_REVIEWED] = "INSERT OR REPLACE INTO review (week, reviewed_ms) VALUES (?, ?)",
+	[STORE_MARK_RITUALS] = "INSERT OR REPLACE INTO ritual_plan (week, confirmed_ms) VALUES (?, ?)",
+	[STORE_MARK_AWAY] = "INSERT OR IGNORE INTO away (week) VALUES (?)",
+};
+static const char *const mark_get_sql[] = {
+	[STORE_MARK_REVIEWED] = "SELECT 1 FROM review WHERE week = ?",
+	[STORE_MARK_RITUALS] = "SELECT 1 FROM ritual_plan WHERE week = ?",
+	[STORE_MARK_AWAY] = "SELECT 1 FROM away WHERE week = ?",
+};
+
 bool
-store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err)
+store_set_mark(struct store *st, enum store_mark mark, int64_t week, ft_ms t, struct ft_error *err)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO review (week, reviewed_ms) VALUES (?, ?)";
 	int64_t v[] = {week, t};
-	return insert_row(st, sql, v, 2, NULL, NULL, err, "mark a week reviewed");
+	return insert_row(st, mark_set_sql[mark], v, mark == STORE_MARK_AWAY ? 1 : 2, NULL, NULL,
+			  err, "mark a week");
 }
 
 bool
-store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err)
+store_get_mark(struct store *st, enum store_mark mark, int64_t week, bool *set, struct ft_error *err)
 {
-	static const char sql[] = "SELECT 1 FROM review WHERE week = ?";
-	sqlite3_stmt *q = stmt(st, sql, err);
+	sqlite3_stmt *q = stmt(st, mark_get_sql[mark], err);
 	if (!q)
 		return false;
 	sqlite3_bind_int64(q, 1, week);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(st, err, "read reviews");
-	*reviewed = rc == SQLITE_ROW;
+		return db_fail(st, err, "read a week's marks");
+	*set = rc == SQLITE_ROW;
 	return true;
+}
+
+bool
+store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err)
+{
+	return store_set_mark(st, STORE_MARK_REVIEWED, week, t, err);
+}
+
+bool
+store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err)
+{
+	return store_get_mark(st, STORE_MARK_REVIEWED, week, reviewed, err);
 }
 
 bool

@@ -61,7 +61,7 @@ test_open_creates_folder_wal_and_schema(void **state)
 	struct store *st = store_open(f->path, &err);
 	assert_non_null(st);
 	store_close(st);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
 	/* WAL is a property of the file: it stays */
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -71,6 +71,33 @@ test_open_creates_folder_wal_and_schema(void **state)
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
+}
+
+static void
+test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
+	store_close(st);
+	/* make it the file an older familytable left: schema 1 */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE ritual_plan; PRAGMA user_version = 1",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(f->path, &err);
+	assert_non_null(st);
+	bool set = true;
+	assert_true(store_get_mark(st, STORE_MARK_RITUALS, 7, &set, &err));
+	assert_false(set);
+	assert_true(store_set_mark(st, STORE_MARK_RITUALS, 7, 5000, &err));
+	assert_true(store_get_mark(st, STORE_MARK_RITUALS, 7, &set, &err));
+	assert_true(set);
+	store_close(st);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 1);
 }
 
 static void
@@ -231,6 +258,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_folder_wal_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_a_version_1_file_forward_keeping_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file_is_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database_is_reported, setup, teardown),

@@ -1,0 +1,509 @@
+/*
+ * test_ui.c - the table display without a screen (SDL's software renderer):
+ *
+ *   - every screen lays out and renders at 800x480, 1024x600, 1280x720 and
+ *     720x1280, in English and French, from a database a scenario built,
+ *     with long names ("Marie-Christine"), fault banners and the undo button:
+ *     no text leaves its box, no two texts overlap, every touch target is at
+ *     least 60 px at 800x480 (scaled), the main figures are at least a sixth
+ *     of the screen high;
+ *   - [display] rotation turns touches back exactly as the picture was
+ *     turned (checked on real pixels);
+ *   - undo takes a logged hug back, for ten minutes and no longer;
+ *   - the review comes up by itself at [review] day and time until dismissed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "engine.h"
+#include "report.h"
+#include "simulate.h"
+#include "store.h"
+#include "ui.h"
+
+static const char *const family_conf =
+	"[dock]\n"
+	"lines = 17 27 22 23\n"
+	"names = \"Marie-Christine\" Chloé \"Jean-Baptiste\" Léopoldine\n"
+	"[rituals]\n"
+	"ritual = mon 18:00 call \"Call Grand-mère Geneviève in Saint-Étienne\"\n"
+	"ritual = thu 12:00 meal \"Shared lunch\"\n"
+	"ritual = sun 09:30 walk \"Family walk along the river\"\n"
+	"[time]\n"
+	"timezone = Europe/Paris\n";
+
+/* A week and a bit: dinners, a lunch, a walk, hugs, a call, and a dinner
+ * still in progress at the end (phones docked). */
+static const char *const family_scn =
+	"2026-11-24T19:00:00+01:00 dock 1 in\n"
+	"2026-11-24T19:00:00+01:00 dock 2 in\n"
+	"2026-11-24T19:40:00+01:00 dock 1 out\n"
+	"2026-11-24T19:40:00+01:00 dock 2 out\n"
+	"2026-11-30T18:05:00+01:00 tap call\n"
+	"2026-11-30T19:02:00+01:00 dock 1 in\n"
+	"2026-11-30T19:02:40+01:00 dock 3 in\n"
+	"2026-11-30T19:03:10+01:00 dock 4 in\n"
+	"2026-11-30T19:48:00+01:00 dock 1 out\n"
+	"2026-11-30T19:48:05+01:00 dock 3 out\n"
+	"2026-11-30T19:48:20+01:00 dock 4 out\n"
+	"2026-12-01T08:00:00+01:00 hug\n"
+	"2026-12-03T12:05:00+01:00 dock 2 in\n"
+	"2026-12-03T12:05:00+01:00 dock 3 in\n"
+	"2026-12-03T12:50:00+01:00 dock 2 out\n"
+	"2026-12-03T12:50:00+01:00 dock 3 out\n"
+	"2026-12-04T19:30:00+01:00 dock 1 in\n"
+	"2026-12-04T19:30:00+01:00 dock 2 in\n"
+	"2026-12-04T19:30:00+01:00 dock 3 in\n"
+	"2026-12-04T19:30:00+01:00 dock 4 in\n"
+	"2026-12-04T20:15:00+01:00 dock 1 out\n"
+	"2026-12-04T20:15:00+01:00 dock 2 out\n"
+	"2026-12-04T20:15:00+01:00 dock 3 out\n"
+	"2026-12-04T20:15:00+01:00 dock 4 out\n"
+	"2026-12-06T09:40:00+01:00 walk 45\n"
+	"2026-12-06T12:00:00+01:00 hug\n"
+	"2026-12-06T19:00:00+01:00 dock 1 in\n"
+	"2026-12-06T19:00:00+01:00 dock 2 in\n"
+	"2026-12-06T19:00:00+01:00 dock 3 in\n"
+	"2026-12-06T19:00:00+01:00 dock 4 in\n";
+
+struct fixture {
+	char dir[64];
+	char db[128];
+	struct ft_config cfg;
+	struct store *store;
+	struct ui_fonts *fonts;
+	struct report report;
+};
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct ft_error err;
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ft-test-ui-XXXXXX");
+	if (!mkdtemp(fx->dir))
+		return -1;
+	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
+	char scn[128];
+	snprintf(scn, sizeof(scn), "%s/family.scn", fx->dir);
+	write_file(scn, family_scn);
+	fx->cfg = test_config(family_conf);
+	ft_ms until = T("2026-12-06T19:20:00+01:00");
+	if (simulate_run(&fx->cfg, fx->db, scn, &until, &err) != FT_EXIT_OK) {
+		fprintf(stderr, "simulate: %s\n", err.msg);
+		return -1;
+	}
+	fx->store = store_open(fx->db, &err);
+	fx->fonts = ui_fonts_open(&err);
+	if (!fx->store || !fx->fonts)
+		return -1;
+	if (!report_build(fx->store, &fx->cfg, until, &fx->report, &err))
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char path[160];
+	report_free(&fx->report);
+	store_close(fx->store);
+	ui_fonts_close(fx->fonts);
+	const char *files[] = { "family.db", "family.db-wal", "family.db-shm", "family.scn" };
+	for (size_t i = 0; i < FT_ARRAY_LEN(files); i++) {
+		snprintf(path, sizeof(path), "%s/%s", fx->dir, files[i]);
+		unlink(path);
+	}
+	rmdir(fx->dir);
+	free(fx);
+	SDL_Quit();
+	return 0;
+}
+
+static const int sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 720 }, { 720, 1280 } };
+
+static bool
+overlap(struct ui_rect a, struct ui_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The checks of issue point 4 on one laid-out frame. */
+static void
+check_frame(struct fixture *fx, const struct ui_frame *f, const char *what)
+{
+	assert_false(f->overflow);
+	int figures = 0;
+	/* A confirmation is drawn over a scrim: it covers, not overlaps. */
+	int layer[UI_MAX_ITEMS], current = 0;
+	for (int i = 0; i < f->nitems; i++) {
+		if (f->items[i].kind == UI_ITEM_RECT && f->items[i].color == UI_C_SCRIM)
+			current++;
+		layer[i] = current;
+	}
+	for (int i = 0; i < f->nitems; i++) {
+		const struct ui_item *it = &f->items[i];
+		if (it->kind != UI_ITEM_TEXT)
+			continue;
+		/* Measured again here, independently of the layout's own numbers. */
+		int w = 0, h = 0;
+		TTF_Font *font = ui_font(fx->fonts, it->px, it->flags & UI_TEXT_BOLD);
+		assert_non_null(font);
+		assert_int_equal(TTF_SizeUTF8(font, it->text, &w, &h), 0);
+		if (w > it->box.w || h > it->box.h || it->box.x < 0 || it->box.y < 0 ||
+		    it->box.x + it->box.w > f->w || it->box.y + it->box.h > f->h)
+			fail_msg("%s: \"%s\" at %dpx is %dx%d, its box %dx%d at %d,%d", what, it->text,
+				 it->px, w, h, it->box.w, it->box.h, it->box.x, it->box.y);
+		assert_int_equal(w, it->text_w);
+		int min = (int)(UI_MIN_TEXT_PX * f->scale + 0.5f);
+		if (it->px < min && it->px < UI_MIN_TEXT_PX)
+			fail_msg("%s: \"%s\" at %dpx, smaller than %d", what, it->text, it->px, min);
+		for (int k = i + 1; k < f->nitems; k++) {
+			const struct ui_item *o = &f->items[k];
+			if (o->kind == UI_ITEM_TEXT && layer[k] == layer[i] && o->text[0] && it->text[0] &&
+			    overlap(it->box, o->box))
+				fail_msg("%s: \"%s\" and \"%s\" overlap", what, it->text, o->text);
+		}
+		if (it->flags & UI_TEXT_FIGURE) {
+			/* Readable from two metres: the digits' ink is at least a
+			 * sixth of the screen's height. */
+			int minx, maxx, miny, maxy, adv;
+			assert_int_equal(TTF_GlyphMetrics32(font, '0', &minx, &maxx, &miny, &maxy, &adv), 0);
+			if (f->screen == UI_GLANCE && maxy - miny < f->h / 6)
+				fail_msg("%s: figure \"%s\" is %dpx high, less than %d", what, it->text,
+					 maxy - miny, f->h / 6);
+			assert_false(it->shortened);
+			figures++;
+		}
+	}
+	if (f->screen == UI_GLANCE)
+		assert_int_equal(figures, 2); /* meals and walks */
+	int target_min = (int)(60 * f->scale);
+	for (int i = 0; i < f->ntargets; i++) {
+		const struct ui_target *t = &f->targets[i];
+		if (t->box.w < target_min || t->box.h < target_min)
+			fail_msg("%s: target %d is %dx%d, less than %d", what, t->action, t->box.w,
+				 t->box.h, target_min);
+	}
+}
+
+static void
+model_for(struct fixture *fx, struct ui_model *m, bool extras)
+{
+	memset(m, 0, sizeof(*m));
+	m->cfg = &fx->cfg;
+	m->report = &fx->report;
+	m->now = T("2026-12-06T19:20:00+01:00");
+	m->session_open = true;
+	m->session_start = T("2026-12-06T19:00:00+01:00");
+	for (int i = 0; i < 4; i++)
+		m->slot_in[i] = true;
+	m->walk_done_length = -1;
+	m->hug_state = UI_HUG_RUNNING;
+	m->hug_left = 12 * FT_SECOND;
+	m->hug_hold[0] = true;
+	if (extras) {
+		m->banners[0] = "Not saving right now (database is locked). Retrying.";
+		m->banners[1] = "The phone dock is not answering (gpiochip0: no such device). Retrying.";
+		m->nbanners = 2;
+		m->undo_label = "Undo hug 19:05";
+		m->walk_open = true;
+		m->walk_start = T("2026-12-06T18:40:00+01:00");
+	}
+}
+
+static void
+test_every_screen_at_every_size_fits(void **state)
+{
+	struct fixture *fx = *state;
+	static struct ui_frame frame;
+	const char *langs[] = { "en", "fr" };
+	for (size_t lang = 0; lang < 2; lang++) {
+		ui_i18n_init(langs[lang]);
+		for (int extras = 0; extras < 2; extras++) {
+			struct ui_model m;
+			model_for(fx, &m, extras);
+			for (size_t s = 0; s < FT_ARRAY_LEN(sizes); s++) {
+				for (int screen = 0; screen < UI_SCREEN_COUNT; screen++) {
+					char what[96];
+					snprintf(what, sizeof(what), "%s %dx%d %s%s", ui_screen_names[screen],
+						 sizes[s][0], sizes[s][1], langs[lang],
+						 extras ? " +banners" : "");
+					ui_layout(fx->fonts, &m, (enum ui_screen)screen, sizes[s][0],
+						  sizes[s][1], &frame);
+					check_frame(fx, &frame, what);
+				}
+			}
+			/* The confirmation over the review, the tallest overlay. */
+			m.confirm = UI_CONFIRM_AWAY;
+			m.confirm_text = "Mark next week as away? Its streaks will be paused, not broken.";
+			for (size_t s = 0; s < FT_ARRAY_LEN(sizes); s++) {
+				ui_layout(fx->fonts, &m, UI_REVIEW, sizes[s][0], sizes[s][1], &frame);
+				check_frame(fx, &frame, "confirm");
+				/* Nothing under the scrim can be tapped. */
+				const struct ui_target *t = ui_hit(&frame, 1, 1);
+				assert_non_null(t);
+				assert_int_equal(t->action, UI_ACT_NONE);
+			}
+		}
+	}
+	ui_i18n_init("en");
+}
+
+static void
+test_every_screen_renders_from_the_store(void **state)
+{
+	struct fixture *fx = *state;
+	static struct ui_frame frame;
+	struct ui_model m;
+	model_for(fx, &m, false);
+	for (size_t s = 0; s < FT_ARRAY_LEN(sizes); s++) {
+		for (int screen = 0; screen < UI_SCREEN_COUNT; screen++) {
+			for (int night = 0; night < 2; night++) {
+				m.night = night;
+				SDL_Surface *surf = ui_render_surface(fx->fonts, &m, (enum ui_screen)screen,
+								      sizes[s][0], sizes[s][1], &frame);
+				assert_non_null(surf);
+				assert_int_equal(surf->w, sizes[s][0]);
+				assert_int_equal(surf->h, sizes[s][1]);
+				/* Drawn, not blank: the background and the text colour are
+				 * both there, and the corner is the theme's background. */
+				SDL_Color bg = ui_color(UI_C_BG, night), ink = ui_color(UI_C_INK, night);
+				uint32_t want_bg = SDL_MapRGB(surf->format, bg.r, bg.g, bg.b);
+				uint32_t *px = surf->pixels;
+				int pitch = surf->pitch / 4;
+				assert_int_equal(px[0] & 0xFFFFFF, want_bg & 0xFFFFFF);
+				long inked = 0;
+				for (int y = 0; y < surf->h; y++)
+					for (int x = 0; x < surf->w; x++) {
+						uint32_t p = px[y * pitch + x];
+						uint8_t r, g, b;
+						SDL_GetRGB(p, surf->format, &r, &g, &b);
+						if (abs(r - ink.r) + abs(g - ink.g) + abs(b - ink.b) < 30)
+							inked++;
+					}
+				if (inked < 50)
+					fail_msg("%s %dx%d: only %ld pixels of text", ui_screen_names[screen],
+						 sizes[s][0], sizes[s][1], inked);
+				SDL_FreeSurface(surf);
+			}
+		}
+	}
+	/* The figures on the glance are the store's. */
+	ui_layout(fx->fonts, &m, UI_GLANCE, 800, 480, &frame);
+	char meals[16];
+	snprintf(meals, sizeof(meals), "%d", fx->report.meal_count);
+	bool found = false;
+	for (int i = 0; i < frame.nitems; i++)
+		if ((frame.items[i].flags & UI_TEXT_FIGURE) && strcmp(frame.items[i].text, meals) == 0)
+			found = true;
+	assert_true(found);
+	assert_int_equal(fx->report.meal_count, 3); /* Mon dinner, Thu lunch, Fri dinner */
+}
+
+/* Draw one marker pixel on a logical picture, turn it onto the panel the
+ * way the live display does, find it there and map that touch back. */
+static void
+test_touch_follows_the_rotated_picture(void **state)
+{
+	const int pw = 800, ph = 480;
+	const int rotations[] = { 0, 90, 180, 270 };
+	for (size_t r = 0; r < 4; r++) {
+		int rot = rotations[r], lw, lh;
+		ui_logical_size(rot, pw, ph, &lw, &lh);
+		if (rot == 90 || rot == 270) {
+			assert_int_equal(lw, ph);
+			assert_int_equal(lh, pw);
+		}
+		const int points[][2] = { { 0, 0 }, { lw - 1, 0 }, { 0, lh - 1 }, { lw - 1, lh - 1 },
+					  { 123, 45 }, { lw / 3, lh * 2 / 3 } };
+		for (size_t k = 0; k < FT_ARRAY_LEN(points); k++) {
+			SDL_Surface *panel = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32,
+									    SDL_PIXELFORMAT_ARGB8888);
+			assert_non_null(panel);
+			SDL_Renderer *ren = SDL_CreateSoftwareRenderer(panel);
+			assert_non_null(ren);
+			SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
+							     SDL_TEXTUREACCESS_TARGET, lw, lh);
+			assert_non_null(tex);
+			SDL_SetRenderTarget(ren, tex);
+			SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
+			SDL_RenderClear(ren);
+			SDL_SetRenderDrawColor(ren, 255, 255, 255, 255);
+			SDL_RenderDrawPoint(ren, points[k][0], points[k][1]);
+			SDL_SetRenderTarget(ren, NULL);
+			SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
+			SDL_RenderClear(ren);
+			ui_present_rotated(ren, tex, rot, pw, ph);
+			SDL_RenderPresent(ren);
+			int fx_ = -1, fy = -1, found = 0;
+			uint32_t *px = panel->pixels;
+			for (int y = 0; y < ph; y++)
+				for (int x = 0; x < pw; x++)
+					if ((px[y * (panel->pitch / 4) + x] & 0xFF) > 128) {
+						fx_ = x;
+						fy = y;
+						found++;
+					}
+			if (found != 1)
+				fail_msg("rotation %d: marker %d,%d drawn as %d pixels", rot, points[k][0],
+					 points[k][1], found);
+			int lx, ly;
+			/* A finger at the centre of that pixel. */
+			ui_touch_to_logical(rot, pw, ph, fx_ + 0.5f, fy + 0.5f, &lx, &ly);
+			if (lx != points[k][0] || ly != points[k][1])
+				fail_msg("rotation %d: touch at %d,%d maps to %d,%d, not %d,%d", rot, fx_, fy,
+					 lx, ly, points[k][0], points[k][1]);
+			SDL_DestroyTexture(tex);
+			SDL_DestroyRenderer(ren);
+			SDL_FreeSurface(panel);
+		}
+	}
+}
+
+static void
+test_undo_takes_a_hug_back_for_ten_minutes(void **state)
+{
+	struct fixture *fx = *state;
+	struct ft_error err;
+	char db[160];
+	snprintf(db, sizeof(db), "%s/undo.db", fx->dir);
+	struct store *st = store_open(db, &err);
+	assert_non_null(st);
+	struct engine e;
+	ft_ms t = T("2026-12-08T08:00:00+01:00");
+	int levels[FT_MAX_SLOTS] = { 0 };
+	assert_true(engine_open(&e, &fx->cfg, st, t, levels, &err));
+	int64_t id = 0;
+	assert_true(engine_hug(&e, t, &id, &err));
+	assert_true(id > 0);
+
+	struct ui_undo u = { 0 };
+	ft_ms mono = 1000000;
+	struct ui_undo_entry entry = { .kind = UI_UNDO_ROW, .store_kind = STORE_HUG, .id = id,
+				       .mono = mono };
+	snprintf(entry.label, sizeof(entry.label), "hug 08:00");
+	ui_undo_push(&u, &entry);
+
+	struct report r;
+	assert_true(report_build(st, &fx->cfg, t + FT_MINUTE, &r, &err));
+	assert_int_equal(r.hug_days, 1);
+	assert_true(r.hug_today);
+	report_free(&r);
+
+	/* Nine minutes later it can still be undone; it is, the hug is gone. */
+	const struct ui_undo_entry *latest = ui_undo_latest(&u, mono + 9 * FT_MINUTE);
+	assert_non_null(latest);
+	assert_int_equal(latest->id, id);
+	assert_true(store_delete(st, (enum store_kind)latest->store_kind, latest->id, &err));
+	ui_undo_pop(&u);
+	assert_null(ui_undo_latest(&u, mono + 9 * FT_MINUTE));
+	assert_true(report_build(st, &fx->cfg, t + 10 * FT_MINUTE, &r, &err));
+	assert_int_equal(r.hug_days, 0);
+	assert_false(r.hug_today);
+	report_free(&r);
+
+	/* Another one: after ten minutes it is for good. */
+	assert_true(engine_hug(&e, t + 20 * FT_MINUTE, &id, &err));
+	entry.id = id;
+	entry.mono = mono + 20 * FT_MINUTE;
+	ui_undo_push(&u, &entry);
+	assert_non_null(ui_undo_latest(&u, entry.mono + UI_UNDO_WINDOW - 1));
+	assert_null(ui_undo_latest(&u, entry.mono + UI_UNDO_WINDOW));
+
+	/* A held event (clock untrusted) becomes a row once replayed. */
+	struct ui_undo_entry held = { .kind = UI_UNDO_HELD, .hold_seq = 7, .mono = mono };
+	ui_undo_push(&u, &held);
+	ui_undo_held_logged(&u, 7, STORE_TAP, 42);
+	latest = ui_undo_latest(&u, mono + 1);
+	assert_non_null(latest);
+	assert_int_equal(latest->kind, UI_UNDO_ROW);
+	assert_int_equal(latest->store_kind, STORE_TAP);
+	assert_int_equal(latest->id, 42);
+
+	assert_true(engine_close(&e, &err));
+	store_close(st);
+	char path[200];
+	const char *suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s%s", db, suffix[i]);
+		unlink(path);
+	}
+}
+
+static void
+test_review_comes_up_by_itself_until_dismissed(void **state)
+{
+	struct ft_config cfg = test_config("[review]\nday = sun\ntime = 10:00\n[time]\ntimezone = Europe/Paris\n");
+	ft_ms before = T("2026-12-06T09:59:00+01:00");
+	ft_ms at = T("2026-12-06T10:00:00+01:00");
+	ft_ms evening = T("2026-12-06T21:00:00+01:00");
+	ft_ms monday = T("2026-12-07T08:00:00+01:00");
+	int64_t week = cal_week_of(at);
+	assert_false(ui_review_due(&cfg, before, false, INT64_MIN));
+	assert_true(ui_review_due(&cfg, at, false, INT64_MIN));
+	assert_true(ui_review_due(&cfg, evening, false, INT64_MIN));
+	assert_false(ui_review_due(&cfg, evening, true, INT64_MIN));  /* reviewed */
+	assert_false(ui_review_due(&cfg, evening, false, week));      /* dismissed */
+	assert_false(ui_review_due(&cfg, monday, false, week));       /* a new week */
+	assert_true(ui_review_due(&cfg, T("2026-12-13T10:00:00+01:00"), false, week));
+
+	/* It shows over the meal screen, but not over a hug or what the family
+	 * is busy with. */
+	struct ui_pick p = { .current = UI_GLANCE, .review_due = true, .session_open = true };
+	assert_int_equal(ui_pick_screen(&p), UI_REVIEW);
+	p.review_due = false;
+	assert_int_equal(ui_pick_screen(&p), UI_MEAL);
+	p.review_due = true;
+	p.user_active = true;
+	p.current = UI_WALK;
+	assert_int_equal(ui_pick_screen(&p), UI_WALK);
+	p.hug_running = true;
+	assert_int_equal(ui_pick_screen(&p), UI_HUG);
+	p = (struct ui_pick){ .current = UI_REVIEW, .walk_open = true };
+	assert_int_equal(ui_pick_screen(&p), UI_WALK);
+	p.walk_open = false;
+	assert_int_equal(ui_pick_screen(&p), UI_GLANCE);
+}
+
+static void
+test_french_comes_from_the_catalogue(void **state)
+{
+	ui_i18n_init("fr");
+	assert_string_equal(ui_weekday_long(0), "lundi");
+	assert_string_equal(ui_month_long(12), "décembre");
+	assert_string_equal(ui_meal_kind("dinner"), "Dîner");
+	ui_i18n_init("en");
+	assert_string_equal(ui_weekday_long(0), "Monday");
+	assert_string_equal(ui_meal_kind("dinner"), "Dinner");
+	assert_string_equal(ui_meal_kind("elevenses"), "elevenses"); /* as configured */
+}
+
+int
+main(void)
+{
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_screen_at_every_size_fits),
+		cmocka_unit_test(test_every_screen_renders_from_the_store),
+		cmocka_unit_test(test_touch_follows_the_rotated_picture),
+		cmocka_unit_test(test_undo_takes_a_hug_back_for_ten_minutes),
+		cmocka_unit_test(test_review_comes_up_by_itself_until_dismissed),
+		cmocka_unit_test(test_french_comes_from_the_catalogue),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
