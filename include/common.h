@@ -39,6 +39,10 @@ struct ft_error {
 bool ft_fail(struct ft_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The whole text file PATH, NUL-terminated, malloc'd (the caller frees
+ * it); NULL with err set when it cannot be read or holds a NUL byte. */
+char *ft_read_text(const char *path, struct ft_error *err);
+
 /* Floor division and modulo for negative day and week numbers. */
 int64_t ft_floordiv(int64_t a, int64_t b);
 int64_t ft_floormod(int64_t a, int64_t b);

@@ -610,40 +610,10 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 bool
 config_load(struct ft_config *cfg, const char *path, struct ft_error *err)
 {
-	FILE *f = fopen(path, "r");
-	char *text = NULL;
-	size_t size = 0, len = 0;
-	bool ok;
-	if (!f)
-		return ft_fail(err, "%s: %s", path, strerror(errno));
-	for (;;) {
-		if (len + 4096 + 1 > size) {
-			size = size ? size * 2 : 8192;
-			char *grown = realloc(text, size);
-			if (!grown) {
-				free(text);
-				fclose(f);
-				return ft_fail(err, "%s: out of memory", path);
-			}
-			text = grown;
-		}
-		size_t n = fread(text + len, 1, 4096, f);
-		len += n;
-		if (n < 4096)
-			break;
-	}
-	text[len] = '\0';
-	if (ferror(f)) {
-		free(text);
-		fclose(f);
-		return ft_fail(err, "%s: read error", path);
-	}
-	fclose(f);
-	if (strlen(text) != len) {
-		free(text);
-		return ft_fail(err, "%s: not a text file (a NUL byte)", path);
-	}
-	ok = config_parse(cfg, text, path, err);
+	char *text = ft_read_text(path, err);
+	if (!text)
+		return false;
+	bool ok = config_parse(cfg, text, path, err);
 	free(text);
 	return ok;
 }

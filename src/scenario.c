@@ -203,34 +203,9 @@ bool
 scenario_load(struct scenario *sc, const char *path, const struct ft_config *cfg, bool walk_open,
 	      struct ft_error *err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return ft_fail(err, "%s: %s", path, strerror(errno));
-	size_t size = 0, len = 0;
-	char *text = NULL;
-	for (;;) {
-		if (len + 65536 + 1 > size) {
-			size = size ? size * 2 : 131072;
-			char *grown = realloc(text, size);
-			if (!grown) {
-				free(text);
-				fclose(f);
-				return ft_fail(err, "%s: out of memory", path);
-			}
-			text = grown;
-		}
-		size_t n = fread(text + len, 1, 65536, f);
-		len += n;
-		if (n < 65536)
-			break;
-	}
-	bool bad = ferror(f);
-	fclose(f);
-	text[len] = '\0';
-	if (bad || strlen(text) != len) {
-		free(text);
-		return ft_fail(err, "%s: %s", path, bad ? "read error" : "not a text file (a NUL byte)");
-	}
+	char *text = ft_read_text(path, err);
+	if (!text)
+		return false;
 	bool ok = scenario_parse(sc, text, path, cfg, walk_open, err);
 	free(text);
 	return ok;

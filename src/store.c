@@ -624,110 +624,101 @@ grow(void **arr, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+/* Row readers for store_load_history: each fills one item from a row. */
+static void
+read_meal(sqlite3_stmt *q, void *item)
+{
+	struct history_meal *m = item;
+	m->day = sqlite3_column_int64(q, 0);
+	snprintf(m->kind, sizeof(m->kind), "%s", (const char *)sqlite3_column_text(q, 1));
+}
+
+static void
+read_walk(sqlite3_stmt *q, void *item)
+{
+	struct history_walk *w = item;
+	w->day = sqlite3_column_int64(q, 0);
+	w->length = sqlite3_column_int64(q, 1);
+}
+
+static void
+read_int(sqlite3_stmt *q, void *item)
+{
+	*(int64_t *)item = sqlite3_column_int64(q, 0);
+}
+
+static void
+read_tap(sqlite3_stmt *q, void *item)
+{
+	struct history_tap *t = item;
+	t->day = sqlite3_column_int64(q, 0);
+	snprintf(t->kind, sizeof(t->kind), "%s", (const char *)sqlite3_column_text(q, 1));
+}
+
+/* Every row of SQL, its parameters bound to the NBIND integers of BIND,
+ * into a grown array of items of SIZE bytes. */
+static bool
+load_rows(struct store *st, const char *sql, const int64_t *bind, int nbind, void **arr, size_t *n,
+	  size_t size, void (*read)(sqlite3_stmt *, void *), struct ft_error *err)
+{
+	sqlite3_stmt *q = stmt(st, sql, err);
+	size_t cap = 0;
+	int rc;
+	if (!q)
+		return false;
+	for (int i = 0; i < nbind; i++)
+		sqlite3_bind_int64(q, i + 1, bind[i]);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!grow(arr, &cap, *n, size)) {
+			sqlite3_reset(q);
+			return ft_fail(err, "out of memory");
+		}
+		read(q, (char *)*arr + *n * size);
+		(*n)++;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read the history");
+	return true;
+}
+
 bool
 store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err)
 {
 	static const char meals[] =
-		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ? ORDER BY day";
+		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ?1 ORDER BY day";
 	static const char walks[] =
-		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ? ORDER BY day";
-	static const char hugs[] = "SELECT DISTINCT day FROM hug WHERE t_ms <= ? ORDER BY day";
-	static const char taps[] = "SELECT day, kind FROM tap WHERE t_ms <= ? ORDER BY day";
+		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ?1 ORDER BY day";
+	static const char hugs[] = "SELECT DISTINCT day FROM hug WHERE t_ms <= ?1 ORDER BY day";
+	static const char taps[] = "SELECT day, kind FROM tap WHERE t_ms <= ?1 ORDER BY day";
 	static const char away[] = "SELECT week FROM away ORDER BY week";
 	static const char first[] =
 		"SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM session WHERE end_ms <= ?1"
 		" UNION ALL SELECT MIN(day) FROM walk WHERE end_ms <= ?1"
 		" UNION ALL SELECT MIN(day) FROM hug WHERE t_ms <= ?1"
 		" UNION ALL SELECT MIN(day) FROM tap WHERE t_ms <= ?1)";
-	size_t cap;
 	sqlite3_stmt *q;
 	int rc;
 
 	memset(h, 0, sizeof(*h));
 	h->at = at;
 	h->first_day = INT64_MAX;
-
 	if (!(q = stmt(st, first, err)))
-		goto fail;
+		return false;
 	sqlite3_bind_int64(q, 1, at);
 	if ((rc = sqlite3_step(q)) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
 		h->first_day = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
-		goto fail_db;
-
-	if (!(q = stmt(st, meals, err)))
-		goto fail;
-	sqlite3_bind_int64(q, 1, at);
-	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nmeals++) {
-		if (!grow((void **)&h->meals, &cap, h->nmeals, sizeof(*h->meals)))
-			goto fail_mem;
-		h->meals[h->nmeals].day = sqlite3_column_int64(q, 0);
-		snprintf(h->meals[h->nmeals].kind, sizeof(h->meals[0].kind), "%s",
-			 (const char *)sqlite3_column_text(q, 1));
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if (!(q = stmt(st, walks, err)))
-		goto fail;
-	sqlite3_bind_int64(q, 1, at);
-	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nwalks++) {
-		if (!grow((void **)&h->walks, &cap, h->nwalks, sizeof(*h->walks)))
-			goto fail_mem;
-		h->walks[h->nwalks].day = sqlite3_column_int64(q, 0);
-		h->walks[h->nwalks].length = sqlite3_column_int64(q, 1);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if (!(q = stmt(st, hugs, err)))
-		goto fail;
-	sqlite3_bind_int64(q, 1, at);
-	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->nhug_days++) {
-		if (!grow((void **)&h->hug_days, &cap, h->nhug_days, sizeof(*h->hug_days)))
-			goto fail_mem;
-		h->hug_days[h->nhug_days] = sqlite3_column_int64(q, 0);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if (!(q = stmt(st, taps, err)))
-		goto fail;
-	sqlite3_bind_int64(q, 1, at);
-	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->ntaps++) {
-		if (!grow((void **)&h->taps, &cap, h->ntaps, sizeof(*h->taps)))
-			goto fail_mem;
-		h->taps[h->ntaps].day = sqlite3_column_int64(q, 0);
-		snprintf(h->taps[h->ntaps].kind, sizeof(h->taps[0].kind), "%s",
-			 (const char *)sqlite3_column_text(q, 1));
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-
-	if (!(q = stmt(st, away, err)))
-		goto fail;
-	for (cap = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; h->naway++) {
-		if (!grow((void **)&h->away_weeks, &cap, h->naway, sizeof(*h->away_weeks)))
-			goto fail_mem;
-		h->away_weeks[h->naway] = sqlite3_column_int64(q, 0);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		goto fail_db;
-	return true;
-
-fail_mem:
-	sqlite3_reset(q);
-	ft_fail(err, "out of memory");
-	goto fail;
-fail_db:
-	db_fail(st, err, "read the history");
-fail:
+		return db_fail(st, err, "read the history");
+	if (load_rows(st, meals, &at, 1, (void **)&h->meals, &h->nmeals, sizeof(*h->meals), read_meal, err) &&
+	    load_rows(st, walks, &at, 1, (void **)&h->walks, &h->nwalks, sizeof(*h->walks), read_walk, err) &&
+	    load_rows(st, hugs, &at, 1, (void **)&h->hug_days, &h->nhug_days, sizeof(*h->hug_days),
+		      read_int, err) &&
+	    load_rows(st, taps, &at, 1, (void **)&h->taps, &h->ntaps, sizeof(*h->taps), read_tap, err) &&
+	    load_rows(st, away, NULL, 0, (void **)&h->away_weeks, &h->naway, sizeof(*h->away_weeks),
+		      read_int, err))
+		return true;
 	history_free(h);
 	return false;
 }
@@ -741,6 +732,21 @@ class_of(const char *name)
 	return SESSION_SHORT;
 }
 
+static void
+read_session(sqlite3_stmt *q, void *item)
+{
+	struct store_session *r = item;
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(q, 0);
+	r->s.start = sqlite3_column_int64(q, 1);
+	r->s.end = sqlite3_column_int64(q, 2);
+	r->s.cls = class_of((const char *)sqlite3_column_text(q, 3));
+	r->s.date = sqlite3_column_int64(q, 4);
+	snprintf(r->s.kind, sizeof(r->s.kind), "%s", (const char *)sqlite3_column_text(q, 5));
+	r->s.phones = sqlite3_column_int(q, 6);
+	r->s.interruptions = sqlite3_column_int(q, 7);
+}
+
 bool
 store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
 	       struct store_session **out, size_t *n, struct ft_error *err)
@@ -749,36 +755,14 @@ store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
 		"SELECT id, start_ms, end_ms, class, day, kind, phones, interruptions FROM session"
 		" WHERE day BETWEEN ? AND ? AND end_ms <= ? ORDER BY start_ms";
 	static const char mem[] = "SELECT slot, name FROM session_member WHERE session_id = ? ORDER BY slot";
+	const int64_t bind[] = {from_day, to_day, at};
 	struct store_session *rows = NULL;
-	size_t cap = 0, count = 0;
-	sqlite3_stmt *q = stmt(st, sel, err);
+	size_t count = 0;
+	sqlite3_stmt *q;
 	int rc;
-	if (!q)
-		return false;
-	sqlite3_bind_int64(q, 1, from_day);
-	sqlite3_bind_int64(q, 2, to_day);
-	sqlite3_bind_int64(q, 3, at);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!grow((void **)&rows, &cap, count, sizeof(*rows))) {
-			sqlite3_reset(q);
-			free(rows);
-			return ft_fail(err, "out of memory");
-		}
-		struct store_session *r = &rows[count++];
-		memset(r, 0, sizeof(*r));
-		r->id = sqlite3_column_int64(q, 0);
-		r->s.start = sqlite3_column_int64(q, 1);
-		r->s.end = sqlite3_column_int64(q, 2);
-		r->s.cls = class_of((const char *)sqlite3_column_text(q, 3));
-		r->s.date = sqlite3_column_int64(q, 4);
-		snprintf(r->s.kind, sizeof(r->s.kind), "%s", (const char *)sqlite3_column_text(q, 5));
-		r->s.phones = sqlite3_column_int(q, 6);
-		r->s.interruptions = sqlite3_column_int(q, 7);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	if (!load_rows(st, sel, bind, 3, (void **)&rows, &count, sizeof(*rows), read_session, err)) {
 		free(rows);
-		return db_fail(st, err, "read sessions");
+		return false;
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (!(q = stmt(st, mem, err))) {
@@ -810,6 +794,15 @@ store_free_sessions(struct store_session *rows)
 	free(rows);
 }
 
+static void
+read_store_walk(sqlite3_stmt *q, void *item)
+{
+	struct store_walk *w = item;
+	w->id = sqlite3_column_int64(q, 0);
+	w->start = sqlite3_column_int64(q, 1);
+	w->end = sqlite3_column_int64(q, 2);
+}
+
 bool
 store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct store_walk **out,
 	    size_t *n, struct ft_error *err)
@@ -817,30 +810,12 @@ store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct
 	static const char sel[] =
 		"SELECT id, start_ms, end_ms FROM walk WHERE day BETWEEN ? AND ? AND end_ms <= ?"
 		" ORDER BY start_ms";
+	const int64_t bind[] = {from_day, to_day, at};
 	struct store_walk *rows = NULL;
-	size_t cap = 0, count = 0;
-	sqlite3_stmt *q = stmt(st, sel, err);
-	int rc;
-	if (!q)
-		return false;
-	sqlite3_bind_int64(q, 1, from_day);
-	sqlite3_bind_int64(q, 2, to_day);
-	sqlite3_bind_int64(q, 3, at);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!grow((void **)&rows, &cap, count, sizeof(*rows))) {
-			sqlite3_reset(q);
-			free(rows);
-			return ft_fail(err, "out of memory");
-		}
-		rows[count].id = sqlite3_column_int64(q, 0);
-		rows[count].start = sqlite3_column_int64(q, 1);
-		rows[count].end = sqlite3_column_int64(q, 2);
-		count++;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	size_t count = 0;
+	if (!load_rows(st, sel, bind, 3, (void **)&rows, &count, sizeof(*rows), read_store_walk, err)) {
 		free(rows);
-		return db_fail(st, err, "read walks");
+		return false;
 	}
 	*out = rows;
 	*n = count;
