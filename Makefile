@@ -136,10 +136,14 @@ check-gpio-v2:
 		$(GPIOD2_BUILD)/tests/test_dock $(GPIOD2_BUILD)/gpio/gpio_dock_test
 	@scripts/run-tests $(GPIOD2_BUILD)/tests/test_dock
 
-check-gpio: $(BUILD)/gpio/gpio_dock_test check-gpio-v2
+# Each build's dock test, then the real program on each build
+# (tests/gpio/familytable_run_test.sh: a meal logged, the chip missing).
+check-gpio: $(BUILD)/gpio/gpio_dock_test $(BUILD)/familytable check-gpio-v2
 	@scripts/install-deps gpio-vm
 	@scripts/gpio-sim-vm build-gpio/vm $(BUILD)/gpio/gpio_dock_test \
-		$(GPIOD2_BUILD)/gpio/gpio_dock_test
+		$(GPIOD2_BUILD)/gpio/gpio_dock_test \
+		tests/gpio/familytable_run_test.sh:$(BUILD)/familytable \
+		tests/gpio/familytable_run_test.sh:$(GPIOD2_BUILD)/familytable
 
 bench: $(BUILD)/familytable
 	@scripts/bench $(BUILD)/familytable

@@ -643,9 +643,13 @@ test_chatter(const struct sim *s)
 	     toggles, dispatches, r->n - from, cpu, (long long)took, 100.0 * cpu / (double)took);
 	check(toggles > 500, "the line chattered (%ld edges)", toggles);
 #if FT_GPIOD_MAJOR >= 2
-	/* No level lasted the debounce period: the kernel sends nothing. */
-	check(r->n == from && dispatches <= 2, "the kernel's debounce swallowed all of it "
-	      "(%d reports, %d dispatches)", r->n - from, dispatches);
+	/* The kernel passes a level only once it has held the debounce period:
+	 * at most one report per 50 ms, and none at all when the chatter never
+	 * pauses. Under emulation the chattering child is sometimes descheduled
+	 * for longer than that, and those pauses are real levels. */
+	check(r->n - from <= 2300 / 50 && dispatches <= 2300 / 50 + 2,
+	      "the kernel's debounce passes at most one level per period "
+	      "(%d reports, %d dispatches for %ld edges)", r->n - from, dispatches, toggles);
 #else
 	/* 1000/HOLDOFF = 50 batches a second at most, plus the health checks. */
 	check(dispatches <= 2300 / 20 + 10, "reads in batches: %d dispatches for %ld edges",
