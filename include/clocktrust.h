@@ -12,6 +12,7 @@
 #ifndef FT_CLOCKTRUST_H
 #define FT_CLOCKTRUST_H
 
+#include "clock.h"
 #include "common.h"
 
 struct clocktrust_facts {
@@ -38,8 +39,6 @@ void clocktrust_probe(struct clocktrust_facts *f);
 /* The build date (this file's __DATE__, which honours SOURCE_DATE_EPOCH),
  * midnight UTC. */
 ft_ms clocktrust_build_time(void);
-/* CLOCK_REALTIME in ms. */
-ft_ms clocktrust_wall_now(void);
 
 /* A descriptor that becomes readable when someone sets the wall clock (a
  * CLOCK_REALTIME timerfd with TFD_TIMER_CANCEL_ON_SET), so the display

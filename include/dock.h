@@ -25,6 +25,7 @@
 #ifndef FT_DOCK_H
 #define FT_DOCK_H
 
+#include "clock.h"
 #include "common.h"
 #include "config.h"
 
@@ -62,9 +63,5 @@ void dock_key(struct dock *dock, int slot, ft_ms now_mono);
 /* Current raw levels (nslots entries); false when the dock cannot tell
  * (a GPIO dock in a fault). Keys, fifo and none start with every slot out. */
 bool dock_levels(const struct dock *dock, int *levels);
-
-/* The monotonic clock in milliseconds: the clock of the kernel's GPIO edge
- * timestamps, so dock instants compare with it directly. */
-ft_ms clock_mono_ms(void);
 
 #endif

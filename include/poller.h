@@ -13,6 +13,7 @@
 #ifndef FT_POLLER_H
 #define FT_POLLER_H
 
+#include "clock.h"
 #include "common.h"
 
 struct poller;
@@ -52,7 +53,5 @@ int poller_dispatch(struct poller *p, int timeout_ms);
 /* How many times poll() returned, for the idle benchmark and tests. */
 unsigned long poller_wakeups(const struct poller *p);
 
-/* The monotonic clock in milliseconds (the same clock as the timers). */
-ft_ms poller_now(void);
 
 #endif

@@ -201,6 +201,39 @@ struct ui_pick {
 };
 enum ui_screen ui_pick_screen(const struct ui_pick *p);
 
+/* The hug timer (SPEC §3 [hug] duration, issue point 2). Two ways to run it:
+ * a tap on the ring starts, pauses and goes on; or two people each hold a
+ * circle, and it runs only while both hold (one lets go: it pauses, and goes
+ * on when both hold again). It logs one hug when it runs to the end. Times
+ * are monotonic milliseconds passed in, so tests state the rules plainly;
+ * app.c feeds it the fingers and logs the hug ui_hug_tick() reports. */
+struct ui_hug {
+	enum ui_hug_state state;
+	ft_ms duration;               /* [hug] duration */
+	ft_ms left;                   /* what is left, while not running */
+	ft_ms end;                    /* mono instant it completes, while running */
+	bool by_hold;                 /* running because both circles are held */
+	bool hold[2];                 /* a finger on each circle */
+};
+
+void ui_hug_init(struct ui_hug *h, ft_ms duration);
+/* A tap on the ring: start (again after a hug), pause, go on. */
+void ui_hug_tap(struct ui_hug *h, ft_ms mono);
+/* A finger down on (or lifted off) CIRCLE, 0 or 1. */
+void ui_hug_hold(struct ui_hug *h, int circle, bool down, ft_ms mono);
+/* Call at each frame: true exactly once, at the first call at or after the
+ * end of a run, when the hug is to be logged (the state is then DONE). */
+bool ui_hug_tick(struct ui_hug *h, ft_ms mono);
+/* What the countdown shows at MONO (0 when done). */
+ft_ms ui_hug_left(const struct ui_hug *h, ft_ms mono);
+/* Back to idle (left the screen, or the logged hug was undone); a running
+ * hug is not stopped this way. */
+void ui_hug_reset(struct ui_hug *h);
+
+/* [display] night: whether NOW (wall) falls in the night range, which may
+ * wrap midnight (22:00-06:30) or not (13:00-15:00); the end is not in it. */
+bool ui_night_at(const struct ft_config *cfg, ft_ms now);
+
 /* Undo: every logged action can be taken back for ten minutes. */
 #define UI_UNDO_WINDOW (10 * FT_MINUTE)
 #define UI_UNDO_MAX 16
@@ -235,5 +268,36 @@ const struct ui_undo_entry *ui_undo_latest(struct ui_undo *u, ft_ms now_mono);
 void ui_undo_pop(struct ui_undo *u);
 /* A held event was replayed and got its row: its entry now undoes the row. */
 void ui_undo_held_logged(struct ui_undo *u, unsigned hold_seq, int store_kind, int64_t id);
+
+/* The live app (app.c), driven by tests: the same state, actions, event
+ * handling and loop step as `familytable run`, without a window and on a
+ * monotonic clock the test moves. The panel is a software-rendered surface;
+ * input is real SDL events the test pushes (SDL_FINGERDOWN with coordinates
+ * normalised to the panel, SDL_KEYDOWN for the keys dock). Not used by
+ * `run` itself. */
+struct app;
+struct app_test_options {
+	const char *db_path;
+	const char *dock;             /* "keys" or "none" */
+	const char *backlight_dir;    /* stands for /sys/class/backlight; NULL: none */
+	int width, height;            /* the panel */
+	ft_ms wall;                   /* the wall clock (trusted) when the test starts */
+};
+struct app *app_test_open(const struct ft_config *cfg, const struct app_test_options *o,
+			  struct ft_error *err);
+/* Moves the test's monotonic clock (and so the wall clock) forward. */
+void app_test_advance(struct app *a, ft_ms ms);
+/* One turn of the run loop: the queued SDL events, then whatever is due
+ * (hug ends, night, the report, drawing). */
+void app_test_step(struct app *a);
+ft_ms app_test_now(const struct app *a);                 /* the wall instant */
+enum ui_screen app_test_screen(const struct app *a);
+const struct ui_frame *app_test_frame(const struct app *a); /* as last drawn */
+const struct ui_hug *app_test_hug(const struct app *a);
+SDL_Surface *app_test_panel(const struct app *a);        /* what the panel shows */
+bool app_test_dark(const struct app *a);                 /* drawn in the dark theme */
+/* Shuts down as `run` does on SIGTERM (the engine closed, the backlight
+ * given back), then frees everything. */
+void app_test_close(struct app *a);
 
 #endif

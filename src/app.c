@@ -62,6 +62,15 @@ struct app_finger {
 	struct ui_target pressed;  /* what it went down on */
 };
 
+/* The panel's backlight (/sys/class/backlight/NAME), where there is one. */
+struct app_backlight {
+	char path[320];            /* .../brightness; "" when there is none */
+	int max;                   /* max_brightness */
+	int saved;                 /* the family's level, given back on waking and at exit */
+	int level;                 /* the level last written (or found) */
+	bool failed;               /* a write failed: the dark theme dims alone */
+};
+
 struct app {
 	const struct ft_config *cfg;
 	const char *db_path;
@@ -99,10 +108,7 @@ struct app {
 	bool walk_open;
 	ft_ms walk_start_mono;
 	ft_ms walk_done_length;
-	enum ui_hug_state hug_state;
-	ft_ms hug_left, hug_end_mono;
-	bool hug_by_hold;
-	bool hug_hold[2];
+	struct ui_hug hug;
 	struct ui_undo undo;
 	enum ui_confirm confirm;
 	char confirm_text[160];
@@ -127,24 +133,34 @@ struct app {
 	struct poller_source *tick;
 
 	/* night */
-	bool night;
-	ft_ms wake_until;          /* mono */
-	char backlight[320];       /* .../brightness, "" when there is none */
-	int backlight_max, backlight_day, backlight_now;
+	bool night;                /* in [display] night: the dark theme */
+	ft_ms wake_until;          /* mono: awake (full brightness) until then */
+	struct app_backlight backlight;
+
+	/* tests (app_test_open): a monotonic clock of their own, a surface
+	 * for a panel */
+	bool test_clock;
+	ft_ms test_mono;
+	SDL_Surface *test_panel;
+	bool drawn_dark;           /* the last frame was drawn in the dark theme */
 };
 
+/* The monotonic clock: the system's, or the one a test moves. */
 static ft_ms
-app_mono(void)
+app_mono(const struct app *a)
 {
-	return poller_now();
+	return a->test_clock ? a->test_mono : clock_mono_ms();
 }
+
+static bool app_dimmed(const struct app *a);
+static bool app_backlight_usable(const struct app_backlight *b);
 
 /* The instant shown and logged now: the engine's timeline once trusted,
  * the wall clock (for the display only) before. */
 static ft_ms
 app_now(const struct app *a)
 {
-	return a->trusted ? app_mono() + a->offset : clocktrust_wall_now();
+	return a->trusted ? app_mono(a) + a->offset : clock_wall_ms();
 }
 
 /* --- faults -------------------------------------------------------------- */
@@ -190,17 +206,6 @@ app_banners(struct app *a, struct ui_model *m)
 	}
 }
 
-static bool
-app_is_night(const struct ft_config *cfg, ft_ms now)
-{
-	if (!cfg->night_set)
-		return false;
-	int minute = cal_local_minute(now);
-	if (cfg->night_start <= cfg->night_end)
-		return minute >= cfg->night_start && minute < cfg->night_end;
-	return minute >= cfg->night_start || minute < cfg->night_end; /* wraps midnight */
-}
-
 /* Reviewed, next week away, next week's rituals confirmed: what the
  * review's buttons show. */
 static void
@@ -232,7 +237,7 @@ app_build_report(struct app *a, ft_ms now)
 	a->report = r;
 	a->have_report = true;
 	a->report_stale = false;
-	a->report_mono = app_mono();
+	a->report_mono = app_mono(a);
 	a->report_day = cal_day_of(now);
 	app_load_review_state(a, now);
 	a->dirty = true;
@@ -246,7 +251,7 @@ app_fill_model(struct app *a, struct ui_model *m, ft_ms now)
 	m->report = a->have_report ? &a->report : NULL;
 	m->now = now;
 	m->night = a->night;
-	ft_ms mono = app_mono();
+	ft_ms mono = app_mono(a);
 	if (a->engine_open) {
 		ft_ms start;
 		m->session_open = engine_session_open(&a->engine, &start);
@@ -257,12 +262,10 @@ app_fill_model(struct app *a, struct ui_model *m, ft_ms now)
 	m->walk_open = a->walk_open;
 	m->walk_start = now - (mono - a->walk_start_mono);
 	m->walk_done_length = a->walk_done_length;
-	m->hug_state = a->hug_state;
-	m->hug_left = a->hug_state == UI_HUG_RUNNING ? a->hug_end_mono - mono : a->hug_left;
-	if (m->hug_left < 0)
-		m->hug_left = 0;
-	m->hug_hold[0] = a->hug_hold[0];
-	m->hug_hold[1] = a->hug_hold[1];
+	m->hug_state = a->hug.state;
+	m->hug_left = ui_hug_left(&a->hug, mono);
+	m->hug_hold[0] = a->hug.hold[0];
+	m->hug_hold[1] = a->hug.hold[1];
 	m->reviewed = a->reviewed;
 	m->next_away = a->next_away;
 	m->rituals_confirmed = a->rituals_confirmed;
@@ -286,7 +289,7 @@ app_on_session_ended(void *data, const struct session *s, int64_t id)
 	a->dirty = true;
 	if (s->cls == SESSION_MEAL && id > 0) {
 		struct ui_undo_entry e = { .kind = UI_UNDO_ROW, .store_kind = STORE_SESSION, .id = id,
-					   .mono = app_mono() };
+					   .mono = app_mono(a) };
 		char hhmm[16];
 		int minute = cal_local_minute(s->end) % 1440;
 		snprintf(hhmm, sizeof(hhmm), "%02d:%02d", minute / 60, minute % 60);
@@ -362,7 +365,7 @@ app_dock_level(void *data, int slot, int level, ft_ms t_mono)
 	int64_t id;
 	int kind;
 	app_event(a, ev, &id, &kind);
-	a->wake_until = app_mono() + APP_WAKE; /* a phone docked wakes the screen */
+	a->wake_until = app_mono(a) + APP_WAKE; /* a phone docked wakes the screen */
 	a->dirty = true;
 }
 
@@ -376,7 +379,7 @@ app_try_engine(struct app *a)
 	struct ft_error err;
 	ft_ms last = -1;
 	store_get_clock(a->store, &last, &err);
-	ft_ms first_mono = a->hold.n ? a->hold.events[0].mono : app_mono();
+	ft_ms first_mono = a->hold.n ? a->hold.events[0].mono : app_mono(a);
 	ft_ms t0 = clocktrust_date(first_mono, a->offset, last);
 	int levels[FT_MAX_SLOTS];
 	memcpy(levels, a->start_levels, sizeof(levels));
@@ -404,7 +407,7 @@ app_try_engine(struct app *a)
 	/* A walk saved by the previous run goes on. */
 	if (a->engine.walk_start >= 0 && !a->walk_open) {
 		a->walk_open = true;
-		a->walk_start_mono = app_mono() - (app_now(a) - a->engine.walk_start);
+		a->walk_start_mono = app_mono(a) - (app_now(a) - a->engine.walk_start);
 	}
 	a->report_stale = true;
 	a->dirty = true;
@@ -433,7 +436,7 @@ app_check_clock(struct app *a)
 		return;
 	}
 	a->trusted = true;
-	a->offset = clocktrust_wall_now() - app_mono();
+	a->offset = clock_wall_ms() - app_mono(a);
 	log_info("clock trusted (%s)", v == CLOCKTRUST_SYNCHRONIZED ? "synchronised"
 				      : "later than the build and the database");
 	fault_clear(FAULT_CLOCK);
@@ -443,13 +446,13 @@ app_check_clock(struct app *a)
 static void
 app_try_store(struct app *a)
 {
-	if (a->store || app_mono() < a->store_retry)
+	if (a->store || app_mono(a) < a->store_retry)
 		return;
 	struct ft_error err;
 	a->store = store_open(a->db_path, &err);
 	if (!a->store) {
 		fault_set(FAULT_STORE, "%s", err.msg);
-		a->store_retry = app_mono() + APP_STORE_RETRY;
+		a->store_retry = app_mono(a) + APP_STORE_RETRY;
 		return;
 	}
 	fault_clear(FAULT_STORE);
@@ -470,7 +473,7 @@ static void
 app_undo_entry(struct app *a, unsigned seq, int kind, int64_t id, const char *what,
 	       const char *question)
 {
-	struct ui_undo_entry e = { .mono = app_mono() };
+	struct ui_undo_entry e = { .mono = app_mono(a) };
 	if (seq) {
 		e.kind = UI_UNDO_HELD;
 		e.hold_seq = seq;
@@ -488,14 +491,13 @@ app_undo_entry(struct app *a, unsigned seq, int kind, int64_t id, const char *wh
 	ui_undo_push(&a->undo, &e);
 }
 
+/* The hug timer ran to its end: log one hug. */
 static void
 app_hug_complete(struct app *a)
 {
-	a->hug_state = UI_HUG_DONE;
-	a->hug_left = 0;
 	int64_t id;
 	int kind;
-	unsigned seq = app_event(a, (struct clocktrust_event){ .kind = CLOCKTRUST_HUG, .mono = app_mono() },
+	unsigned seq = app_event(a, (struct clocktrust_event){ .kind = CLOCKTRUST_HUG, .mono = app_mono(a) },
 				 &id, &kind);
 	char hhmm[16], q[160];
 	app_hhmm(a, hhmm);
@@ -504,42 +506,21 @@ app_hug_complete(struct app *a)
 }
 
 static void
-app_hug_run(struct app *a, bool by_hold)
-{
-	if (a->hug_state == UI_HUG_DONE || a->hug_state == UI_HUG_IDLE)
-		a->hug_left = a->cfg->hug;
-	a->hug_state = UI_HUG_RUNNING;
-	a->hug_end_mono = app_mono() + a->hug_left;
-	a->hug_by_hold = by_hold;
-}
-
-static void
-app_hug_pause(struct app *a)
-{
-	if (a->hug_state != UI_HUG_RUNNING)
-		return;
-	a->hug_left = a->hug_end_mono - app_mono();
-	if (a->hug_left < 0)
-		a->hug_left = 0;
-	a->hug_state = UI_HUG_PAUSED;
-}
-
-static void
 app_go(struct app *a, enum ui_screen s)
 {
-	if (a->screen == UI_HUG && s != UI_HUG && a->hug_state != UI_HUG_RUNNING)
-		a->hug_state = UI_HUG_IDLE;
+	if (a->screen == UI_HUG && s != UI_HUG)
+		ui_hug_reset(&a->hug);
 	if (a->screen == UI_WALK && s != UI_WALK)
 		a->walk_done_length = -1;
 	a->screen = s;
-	a->user_until = app_mono() + APP_USER_IDLE;
+	a->user_until = app_mono(a) + APP_USER_IDLE;
 	a->dirty = true;
 }
 
 static void
 app_action(struct app *a, const struct ui_target *t)
 {
-	ft_ms mono = app_mono();
+	ft_ms mono = app_mono(a);
 	int64_t id;
 	int kind;
 	unsigned seq;
@@ -582,10 +563,7 @@ app_action(struct app *a, const struct ui_target *t)
 		app_undo_entry(a, seq, STORE_WALK, id, _("walk"), q);
 		break;
 	case UI_ACT_HUG_TOGGLE:
-		if (a->hug_state == UI_HUG_RUNNING)
-			app_hug_pause(a);
-		else
-			app_hug_run(a, false);
+		ui_hug_tap(&a->hug, mono);
 		break;
 	case UI_ACT_HUG_HOLD:
 		break; /* presses and releases, see app_hold() */
@@ -675,8 +653,8 @@ app_action(struct app *a, const struct ui_target *t)
 			} else if (u && a->store) {
 				if (app_store_result(a, store_delete(a->store, (enum store_kind)u->store_kind,
 								    u->id, &err), &err)) {
-					if (u->store_kind == STORE_HUG && a->hug_state == UI_HUG_DONE)
-						a->hug_state = UI_HUG_IDLE;
+					if (u->store_kind == STORE_HUG && a->hug.state == UI_HUG_DONE)
+						ui_hug_reset(&a->hug);
 					ui_undo_pop(&a->undo);
 				}
 			}
@@ -693,11 +671,7 @@ app_hold(struct app *a, int circle, bool down)
 {
 	if (circle < 0 || circle > 1)
 		return;
-	a->hug_hold[circle] = down;
-	if (a->hug_hold[0] && a->hug_hold[1] && a->hug_state != UI_HUG_RUNNING)
-		app_hug_run(a, true);
-	else if (!down && a->hug_state == UI_HUG_RUNNING && a->hug_by_hold)
-		app_hug_pause(a); /* it runs only while both hold */
+	ui_hug_hold(&a->hug, circle, down, app_mono(a));
 	a->dirty = true;
 }
 
@@ -721,8 +695,10 @@ app_finger(struct app *a, SDL_FingerID id, bool create)
 static void
 app_pointer(struct app *a, SDL_FingerID id, bool down, float px, float py)
 {
-	ft_ms mono = app_mono();
-	bool dimmed = a->night && mono >= a->wake_until;
+	ft_ms mono = app_mono(a);
+	/* Only a backlight turned down hides the screen; the dark theme alone
+	 * shows everything, so a tap there acts at once. */
+	bool dimmed = app_dimmed(a) && app_backlight_usable(&a->backlight);
 	a->wake_until = mono + APP_WAKE;
 	a->user_until = mono + APP_USER_IDLE;
 	a->dirty = true;
@@ -814,7 +790,7 @@ app_sdl_events(struct app *a)
 		case SDL_KEYDOWN: {
 			SDL_Keycode k = ev.key.keysym.sym;
 			if (k >= SDLK_1 && k <= SDLK_9 && !ev.key.repeat && a->dock)
-				dock_key(a->dock, (int)(k - SDLK_0), app_mono());
+				dock_key(a->dock, (int)(k - SDLK_0), app_mono(a));
 			else if (k == SDLK_q && (ev.key.keysym.mod & KMOD_CTRL))
 				a->quit = true;
 			break;
@@ -890,7 +866,7 @@ static void
 app_on_dock_fd(int fd, short revents, void *data)
 {
 	struct app *a = data;
-	dock_dispatch(a->dock, app_mono());
+	dock_dispatch(a->dock, app_mono(a));
 }
 
 static void
@@ -918,71 +894,115 @@ app_on_signal(int signo, void *data)
 
 /* --- night --------------------------------------------------------------- */
 
+/*
+ * At night ([display] night) the display dims: the panel's backlight where
+ * there is one (/sys/class/backlight/NAME/brightness, down to a tenth of
+ * max_brightness), and the dark theme all night. A touch or a phone docked
+ * wakes it for APP_WAKE: the backlight goes back to the family's level. A
+ * backlight that cannot be written (EACCES: no udev rule giving the service
+ * user the file) is given up once, with one line in the journal, and the
+ * dark theme dims alone. At exit the family's level is given back.
+ */
+
 static int
 app_read_int(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	int v = -1;
 	if (f) {
-		if (fscanf(f, "%d", &v) != 1)
+		if (fscanf(f, "%9d", &v) != 1)
 			v = -1;
 		fclose(f);
 	}
 	return v;
 }
 
-static void
-app_find_backlight(struct app *a)
+static int
+app_backlight_dim_level(const struct app_backlight *b)
 {
-	a->backlight[0] = 0;
-	DIR *d = opendir("/sys/class/backlight");
-	if (!d)
-		return;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		char path[300];
-		snprintf(path, sizeof(path), "/sys/class/backlight/%.200s/max_brightness", de->d_name);
-		int max = app_read_int(path);
-		snprintf(path, sizeof(path), "/sys/class/backlight/%.200s/brightness", de->d_name);
-		int now = app_read_int(path);
-		if (max > 0 && now >= 0 && access(path, W_OK) == 0) {
-			snprintf(a->backlight, sizeof(a->backlight), "%s", path);
-			a->backlight_max = max;
-			a->backlight_day = now > 0 ? now : max;
-			a->backlight_now = now;
-			break;
+	return b->max / 10 > 0 ? b->max / 10 : 1;
+}
+
+/* The first backlight (by name) in CLASS_DIR with a readable brightness
+ * and max_brightness. CLASS_DIR is /sys/class/backlight; tests pass a tree
+ * of their own. */
+static void
+app_find_backlight(struct app_backlight *b, const char *class_dir)
+{
+	memset(b, 0, sizeof(*b));
+	struct dirent **names = NULL;
+	int n = class_dir ? scandir(class_dir, &names, NULL, alphasort) : -1;
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		char path[sizeof(b->path)];
+		if (name[0] != '.' && !b->path[0]) {
+			snprintf(path, sizeof(path), "%.200s/%.80s/max_brightness", class_dir, name);
+			int max = app_read_int(path);
+			snprintf(path, sizeof(path), "%.200s/%.80s/brightness", class_dir, name);
+			int level = app_read_int(path);
+			if (max > 0 && level >= 0) {
+				snprintf(b->path, sizeof(b->path), "%s", path);
+				b->max = max;
+				b->level = level;
+				/* Off, or left dimmed by a run that did not get to give
+				 * it back (a power cut at night): the family's level is
+				 * then unknown, full is the safe guess. */
+				b->saved = level > 0 && level != app_backlight_dim_level(b) ? level : max;
+			}
 		}
+		free(names[i]);
 	}
-	closedir(d);
+	free(names);
+	if (b->path[0])
+		log_info("backlight %s (max %d, now %d)", b->path, b->max, b->level);
+}
+
+/* Whether the backlight does the dimming: there is one and it obeys. */
+static bool
+app_backlight_usable(const struct app_backlight *b)
+{
+	return b->path[0] && !b->failed;
 }
 
 static void
-app_set_backlight(struct app *a, int level)
+app_set_backlight(struct app_backlight *b, int level)
 {
-	if (!a->backlight[0] || level == a->backlight_now)
+	if (!app_backlight_usable(b) || level == b->level)
 		return;
-	FILE *f = fopen(a->backlight, "w");
-	if (!f)
+	char text[16];
+	int len = snprintf(text, sizeof(text), "%d\n", level);
+	int fd = open(b->path, O_WRONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && write(fd, text, (size_t)len) == len;
+	int saved_errno = errno;
+	if (fd >= 0 && close(fd) < 0 && ok) {
+		ok = false; /* sysfs may refuse the value only here */
+		saved_errno = errno;
+	}
+	if (!ok) {
+		b->failed = true;
+		log_warn("backlight %s: %s; dimming with the dark theme instead", b->path,
+			 strerror(saved_errno));
 		return;
-	fprintf(f, "%d\n", level);
-	fclose(f);
-	a->backlight_now = level;
+	}
+	b->level = level;
+}
+
+/* Whether the screen is dimmed now: night, and not woken lately. */
+static bool
+app_dimmed(const struct app *a)
+{
+	return a->night && app_mono(a) >= a->wake_until;
 }
 
 static void
 app_update_night(struct app *a, ft_ms now)
 {
-	bool night = app_is_night(a->cfg, now);
+	bool night = ui_night_at(a->cfg, now);
 	if (night != a->night)
 		a->dirty = true;
 	a->night = night;
-	if (!a->backlight[0])
-		return; /* the dark theme alone dims it */
-	bool dim = night && app_mono() >= a->wake_until;
-	int level = a->backlight_max / 10;
-	app_set_backlight(a, dim ? (level > 0 ? level : 1) : a->backlight_day);
+	struct app_backlight *b = &a->backlight;
+	app_set_backlight(b, app_dimmed(a) ? app_backlight_dim_level(b) : b->saved);
 }
 
 /* --- the loop ------------------------------------------------------------ */
@@ -1004,6 +1024,7 @@ app_render(struct app *a, ft_ms now)
 		ui_draw_frame(a->draw, a->frame, m.night);
 	}
 	SDL_RenderPresent(a->renderer);
+	a->drawn_dark = m.night;
 	a->dirty = false;
 }
 
@@ -1017,7 +1038,7 @@ app_min(ft_ms x, ft_ms y)
 static ft_ms
 app_step(struct app *a)
 {
-	ft_ms mono = app_mono();
+	ft_ms mono = app_mono(a);
 	struct ft_error err;
 
 	app_try_store(a);
@@ -1052,8 +1073,8 @@ app_step(struct app *a)
 		a->dirty = true; /* the clock on screen */
 	}
 
-	if (a->hug_state == UI_HUG_RUNNING) {
-		if (mono >= a->hug_end_mono)
+	if (a->hug.state == UI_HUG_RUNNING) {
+		if (ui_hug_tick(&a->hug, mono))
 			app_hug_complete(a);
 		a->dirty = true;
 	}
@@ -1072,7 +1093,7 @@ app_step(struct app *a)
 	struct ui_pick pick = {
 		.current = a->screen,
 		.user_active = mono < a->user_until || a->confirm != UI_CONFIRM_NONE,
-		.hug_running = a->hug_state == UI_HUG_RUNNING,
+		.hug_running = a->hug.state == UI_HUG_RUNNING,
 		.review_due = a->trusted && a->store &&
 			      ui_review_due(a->cfg, now, a->reviewed, a->dismissed_week),
 		.session_open = session_open,
@@ -1080,8 +1101,8 @@ app_step(struct app *a)
 	};
 	enum ui_screen s = ui_pick_screen(&pick);
 	if (s != a->screen) {
-		if (a->screen == UI_HUG && a->hug_state == UI_HUG_DONE)
-			a->hug_state = UI_HUG_IDLE;
+		if (a->screen == UI_HUG && a->hug.state == UI_HUG_DONE)
+			ui_hug_reset(&a->hug);
 		if (a->screen == UI_WALK)
 			a->walk_done_length = -1;
 		a->screen = s;
@@ -1091,7 +1112,7 @@ app_step(struct app *a)
 		app_render(a, now);
 
 	/* When to wake next. */
-	ft_ms wall = clocktrust_wall_now();
+	ft_ms wall = clock_wall_ms();
 	ft_ms next = mono + (FT_MINUTE - wall % FT_MINUTE) + 5;
 	if (a->engine_open) {
 		ft_ms d = engine_next_deadline(&a->engine);
@@ -1100,8 +1121,8 @@ app_step(struct app *a)
 	}
 	if (a->dock)
 		next = app_min(next, dock_next_deadline(a->dock));
-	if (a->hug_state == UI_HUG_RUNNING)
-		next = app_min(next, app_min(mono + APP_HUG_FRAME, a->hug_end_mono));
+	if (a->hug.state == UI_HUG_RUNNING)
+		next = app_min(next, app_min(mono + APP_HUG_FRAME, a->hug.end));
 	if (mono < a->user_until)
 		next = app_min(next, a->user_until);
 	if (a->night && mono < a->wake_until)
@@ -1166,26 +1187,68 @@ app_close_display(struct app *a)
 	SDL_Quit();
 }
 
-int
-app_run(const struct ft_config *cfg, const struct app_options *opts)
+/* A new app with nothing open yet. */
+static struct app *
+app_new(const struct ft_config *cfg, const char *db_path)
 {
-	struct ft_error err;
-	int code = FT_EXIT_FAILURE;
 	struct app *a = calloc(1, sizeof(*a));
 	if (!a)
-		return FT_EXIT_FAILURE;
+		return NULL;
 	a->cfg = cfg;
-	a->db_path = opts->db_path;
+	a->db_path = db_path;
 	a->walk_done_length = -1;
 	a->dismissed_week = INT64_MIN;
 	a->last_minute = -1;
 	a->dock_src_fd = -1;
 	a->clock_fd = -1;
+	ui_hug_init(&a->hug, cfg->hug);
 	a->frame = calloc(1, sizeof(*a->frame));
+	if (!a->frame) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* What stopping does before anything is closed: the session in progress
+ * saved, the family's backlight level given back. */
+static void
+app_shutdown(struct app *a)
+{
+	struct ft_error err;
+	if (a->engine_open && !engine_close(&a->engine, &err))
+		log_error("%s", err.msg);
+	a->engine_open = false;
+	if (a->hold.n)
+		log_warn("the clock was never trusted: %zu events not logged", a->hold.n);
+	app_set_backlight(&a->backlight, a->backlight.saved);
+}
+
+/* Frees what app_new() made and the store, report and held events. */
+static void
+app_free(struct app *a)
+{
+	if (a->have_report)
+		report_free(&a->report);
+	if (a->store)
+		store_close(a->store);
+	clocktrust_hold_free(&a->hold);
+	free(a->frame);
+	free(a);
+}
+
+int
+app_run(const struct ft_config *cfg, const struct app_options *opts)
+{
+	struct ft_error err;
+	int code = FT_EXIT_FAILURE;
+	struct app *a = app_new(cfg, opts->db_path);
+	if (!a)
+		return FT_EXIT_FAILURE;
 	ui_i18n_init(cfg->language);
 
 	a->poller = poller_create();
-	if (!a->frame || !a->poller) {
+	if (!a->poller) {
 		fprintf(stderr, "familytable: out of memory\n");
 		goto out_free;
 	}
@@ -1225,8 +1288,8 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		poller_add_fd(a->poller, fd, POLLIN, app_on_input_fd, a);
 	}
 	a->tick = poller_add_timer(a->poller, app_on_tick, a);
-	app_find_backlight(a);
-	a->wake_until = app_mono() + APP_WAKE;
+	app_find_backlight(&a->backlight, "/sys/class/backlight");
+	a->wake_until = app_mono(a) + APP_WAKE;
 	a->dirty = true;
 
 	while (!a->quit) {
@@ -1247,12 +1310,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	}
 	code = FT_EXIT_OK;
 
-	if (a->engine_open && !engine_close(&a->engine, &err))
-		log_error("%s", err.msg);
-	if (a->hold.n)
-		log_warn("the clock was never trusted: %zu events not logged", a->hold.n);
-	if (a->backlight[0])
-		app_set_backlight(a, a->backlight_day);
+	app_shutdown(a);
 	for (int i = 0; i < a->ninput_fds; i++)
 		if (a->input_fds[i] < -1)
 			close(-a->input_fds[i] - 2);
@@ -1268,14 +1326,136 @@ out_fonts:
 out_poller:
 	poller_destroy(a->poller);
 out_free:
-	if (a->have_report)
-		report_free(&a->report);
-	if (a->store)
-		store_close(a->store);
-	clocktrust_hold_free(&a->hold);
-	free(a->frame);
-	free(a);
+	app_free(a);
 	return code;
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+/*
+ * The live app for tests (ui.h): the same struct, actions, event handling
+ * and loop step as app_run(), with three differences only: the panel is a
+ * surface drawn by the software renderer, the monotonic clock is the test's
+ * (the wall clock is trusted from the start and moves with it), and the
+ * backlight is looked for where the test says.
+ */
+struct app *
+app_test_open(const struct ft_config *cfg, const struct app_test_options *o, struct ft_error *err)
+{
+	struct app *a = app_new(cfg, o->db_path);
+	if (!a) {
+		ft_fail(err, "out of memory");
+		return NULL;
+	}
+	a->test_clock = true;
+	a->test_mono = 1000000; /* any start: only differences count */
+	a->trusted = true;
+	a->offset = o->wall - a->test_mono;
+	a->poller = poller_create();
+	a->fonts = ui_fonts_open(err);
+	if (!a->poller || !a->fonts)
+		goto fail;
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	if (SDL_Init(SDL_INIT_VIDEO) < 0) {
+		ft_fail(err, "SDL: %s", SDL_GetError());
+		goto fail;
+	}
+	a->test_panel = SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32,
+						       SDL_PIXELFORMAT_ARGB8888);
+	a->renderer = a->test_panel ? SDL_CreateSoftwareRenderer(a->test_panel) : NULL;
+	a->draw = a->renderer ? ui_draw_create(a->renderer, a->fonts) : NULL;
+	if (!a->draw) {
+		ft_fail(err, "SDL: %s", SDL_GetError());
+		goto fail;
+	}
+	app_resize(a);
+	app_try_store(a);
+	if (!a->store) {
+		ft_fail(err, "%s", fault_get(FAULT_STORE));
+		goto fail;
+	}
+	struct dock_sink sink = { .level = app_dock_level, .data = a };
+	a->dock = dock_open(o->dock ? o->dock : "none", cfg, sink, err);
+	if (!a->dock)
+		goto fail;
+	if (!dock_levels(a->dock, a->start_levels))
+		memset(a->start_levels, 0, sizeof(a->start_levels));
+	app_find_backlight(&a->backlight, o->backlight_dir);
+	a->wake_until = app_mono(a) + APP_WAKE;
+	a->dirty = true;
+	app_test_step(a);
+	return a;
+
+fail:
+	app_test_close(a);
+	return NULL;
+}
+
+void
+app_test_advance(struct app *a, ft_ms ms)
+{
+	a->test_mono += ms;
+}
+
+void
+app_test_step(struct app *a)
+{
+	SDL_PumpEvents();
+	app_sdl_events(a);
+	app_step(a);
+}
+
+ft_ms
+app_test_now(const struct app *a)
+{
+	return app_now(a);
+}
+
+enum ui_screen
+app_test_screen(const struct app *a)
+{
+	return a->screen;
+}
+
+const struct ui_frame *
+app_test_frame(const struct app *a)
+{
+	return a->frame;
+}
+
+const struct ui_hug *
+app_test_hug(const struct app *a)
+{
+	return &a->hug;
+}
+
+SDL_Surface *
+app_test_panel(const struct app *a)
+{
+	return a->test_panel;
+}
+
+bool
+app_test_dark(const struct app *a)
+{
+	return a->drawn_dark;
+}
+
+void
+app_test_close(struct app *a)
+{
+	if (!a)
+		return;
+	app_shutdown(a);
+	dock_close(a->dock);
+	ui_draw_destroy(a->draw);
+	if (a->renderer)
+		SDL_DestroyRenderer(a->renderer);
+	if (a->test_panel)
+		SDL_FreeSurface(a->test_panel);
+	ui_fonts_close(a->fonts);
+	poller_destroy(a->poller);
+	app_free(a);
 }
 
 /* --- screenshot ----------------------------------------------------------- */
@@ -1348,12 +1528,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		fprintf(stderr, "familytable: %s: no database there\n", opts->db_path);
 		return FT_EXIT_FAILURE;
 	}
-	struct app *a = calloc(1, sizeof(*a));
+	struct app *a = app_new(cfg, opts->db_path);
 	if (!a)
 		return FT_EXIT_FAILURE;
-	a->cfg = cfg;
-	a->dismissed_week = INT64_MIN;
-	a->walk_done_length = -1;
 	ui_i18n_init(cfg->language);
 	/* No window: the software renderer draws into a surface. */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -1365,15 +1542,15 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	a->fonts = ui_fonts_open(&err);
 	if (!a->fonts) {
 		fprintf(stderr, "familytable: %s\n", err.msg);
-		goto out_store;
+		goto out_free;
 	}
-	ft_ms at = opts->have_at ? opts->at : clocktrust_wall_now();
+	ft_ms at = opts->have_at ? opts->at : clock_wall_ms();
 	app_build_report(a, at);
 	if (!a->have_report) {
 		fprintf(stderr, "familytable: %s\n", fault_get(FAULT_STORE));
 		goto out_fonts;
 	}
-	a->night = app_is_night(cfg, at);
+	a->night = ui_night_at(cfg, at);
 	struct ui_model m;
 	app_fill_model(a, &m, at);
 	app_shot_live_state(a, at, &m);
@@ -1389,12 +1566,8 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	SDL_FreeSurface(s);
 out_fonts:
 	ui_fonts_close(a->fonts);
-out_store:
-	if (a->have_report)
-		report_free(&a->report);
-	store_close(a->store);
 out_free:
-	free(a);
+	app_free(a); /* and the store */
 	SDL_Quit();
 	return code;
 }

@@ -26,14 +26,6 @@ clocktrust_decide(const struct clocktrust_facts *f)
 }
 
 ft_ms
-clocktrust_wall_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (ft_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-ft_ms
 clocktrust_build_time(void)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -61,7 +53,7 @@ clocktrust_probe(struct clocktrust_facts *f)
 	/* The kernel clears STA_UNSYNC once an NTP daemon disciplines it. */
 	bool kernel_synced = state >= 0 && state != TIME_ERROR && !(tx.status & STA_UNSYNC);
 	f->synchronized = kernel_synced || access(CLOCKTRUST_TIMESYNC_FLAG, F_OK) == 0;
-	f->wall = clocktrust_wall_now();
+	f->wall = clock_wall_ms();
 	f->build = clocktrust_build_time();
 }
 

@@ -13,16 +13,6 @@
 #include "dock_internal.h"
 #include "log.h"
 
-ft_ms
-clock_mono_ms(void)
-{
-	struct timespec ts;
-	/* CLOCK_MONOTONIC cannot fail on Linux; it is also the clock of the
-	 * kernel's GPIO edge timestamps, which is why the dock speaks it. */
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ft_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void
 dock_report(struct dock *dock, int slot, int level, ft_ms t)
 {

@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "calendar.h"
+#include "clock.h"
 #include "config.h"
 #include "log.h"
 #include "report.h"
@@ -204,14 +205,6 @@ db_path(const struct options *o, const struct ft_config *cfg, char buf[PATH_MAX]
 	return buf;
 }
 
-static ft_ms
-wall_clock_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (ft_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static bool
 parse_size(const char *s, int *w, int *h)
 {
@@ -254,7 +247,7 @@ cmd_report(const struct options *o, const struct ft_config *cfg, const char *db)
 	struct ft_error err;
 	struct report r;
 	int64_t week;
-	ft_ms at = wall_clock_ms();
+	ft_ms at = clock_wall_ms();
 	if (o->week && o->at)
 		return bad_usage("%s: give --week or --at, not both", "report");
 	if (o->week && !cal_parse_week(o->week, &week))
@@ -325,7 +318,7 @@ cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char 
 		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.bmp", "screenshot");
 	if (!parse_size(o->size, &so.width, &so.height))
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
-	so.at = wall_clock_ms();
+	so.at = clock_wall_ms();
 	if (o->at) {
 		if (!cal_parse_time(o->at, &so.at))
 			return bad_usage("bad --at \"%s\" (RFC 3339)", o->at);

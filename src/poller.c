@@ -50,14 +50,6 @@ struct poller {
 	size_t pfd_cap;
 };
 
-ft_ms
-poller_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ft_ms)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 struct poller *
 poller_create(void)
 {
@@ -249,7 +241,7 @@ poller_run_timers(struct poller *p)
 	if (read(p->timer_fd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
 		return 0;
 	p->timer_armed = FT_MS_NEVER; /* an absolute timer that fired is spent */
-	ft_ms now = poller_now();
+	ft_ms now = clock_mono_ms();
 	int ran = 0;
 	for (struct poller_source *s = p->sources; s; s = s->next) {
 		if (s->dead || s->kind != POLLER_TIMER || s->deadline > now)

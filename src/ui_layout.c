@@ -209,12 +209,12 @@ lay_drop_last_char(char *s)
 	s[n] = 0;
 }
 
-/* Fit IT's text into its box: shrink, then shorten with an ellipsis. */
+/* Fit IT's text into its box: shrink (not below MIN), then shorten with an
+ * ellipsis. */
 static void
-lay_fit(struct lay *l, struct ui_item *it, int size)
+lay_fit_min(struct lay *l, struct ui_item *it, int size, int min)
 {
 	bool bold = it->flags & UI_TEXT_BOLD;
-	int min = lay_min_px(l);
 	int w = 0, h = 0;
 	if (size < min)
 		size = min;
@@ -256,6 +256,12 @@ done:
 	it->text_h = h;
 }
 
+static void
+lay_fit(struct lay *l, struct ui_item *it, int size)
+{
+	lay_fit_min(l, it, size, lay_min_px(l));
+}
+
 static struct ui_item *
 lay_text(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
 	 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -290,6 +296,142 @@ lay_text_px(struct lay *l, struct ui_rect box, int size, unsigned flags, enum ui
 	return it;
 }
 
+/* Text at exactly SIZE pixels (already scaled): too long, it is shortened
+ * with an ellipsis, never shrunk, so that a list reads at one size. */
+static struct ui_item *
+lay_text_fixed(struct lay *l, struct ui_rect box, int size, unsigned flags, enum ui_color c,
+	       const char *text)
+{
+	struct ui_item *it = lay_item(l, UI_ITEM_TEXT, box, c);
+	if (!it)
+		return NULL;
+	it->flags = flags;
+	snprintf(it->text, sizeof(it->text), "%s", text);
+	if (size < lay_min_px(l))
+		size = lay_min_px(l);
+	lay_fit_min(l, it, size, size);
+	return it;
+}
+
+/* Where TEXT breaks to fit WIDTH at SIZE: the byte offset of the last
+ * space whose left part fits, or 0 when it fits whole or cannot break. */
+static size_t
+lay_break(struct lay *l, const char *text, int size, bool bold, int width)
+{
+	int w, h;
+	if (!lay_measure(l, text, size, bold, &w, &h) || w <= width)
+		return 0;
+	char buf[UI_TEXT_MAX];
+	size_t best = 0;
+	for (size_t i = 1; text[i] && i < sizeof(buf); i++) {
+		if (text[i] != ' ')
+			continue;
+		snprintf(buf, sizeof(buf), "%.*s", (int)i, text);
+		if (lay_measure(l, buf, size, bold, &w, &h) && w <= width)
+			best = i;
+		else
+			break;
+	}
+	return best;
+}
+
+/* --- labels: one line, or two when that reads bigger ------------------- */
+
+/* Whether TEXT fits W x H at SIZE, on one line (*split = 0) or on two
+ * broken at the space that balances them best (*split = its offset). */
+static bool
+lay_label_fits(struct lay *l, const char *text, int size, bool bold, int w, int h,
+	       size_t *split)
+{
+	int tw, th;
+	*split = 0;
+	if (!lay_measure(l, text, size, bold, &tw, &th))
+		return false;
+	if (tw <= w && th <= h)
+		return true;
+	if (2 * lay_line_height(l, size, bold) > h)
+		return false;
+	char buf[UI_TEXT_MAX];
+	int best = w + 1;
+	for (size_t i = 1; text[i] && i < sizeof(buf); i++) {
+		if (text[i] != ' ')
+			continue;
+		int w1, w2, hh;
+		snprintf(buf, sizeof(buf), "%.*s", (int)i, text);
+		if (!lay_measure(l, buf, size, bold, &w1, &hh) ||
+		    !lay_measure(l, text + i + 1, size, bold, &w2, &hh))
+			continue;
+		int widest = w1 > w2 ? w1 : w2;
+		if (widest < best) {
+			best = widest;
+			*split = i;
+		}
+	}
+	return *split != 0;
+}
+
+/* The size TEXT is best laid at in a W x H box, from SIZE down: two lines
+ * only when they read clearly bigger than one line shrunk. */
+static int
+lay_label_size(struct lay *l, const char *text, int size, bool bold, int w, int h)
+{
+	int min = lay_min_px(l), one = min, two = min;
+	size_t split;
+	for (int s = size; s >= min; s -= s > 40 ? s / 40 : 1) {
+		int tw, th;
+		if (lay_measure(l, text, s, bold, &tw, &th) && tw <= w && th <= h) {
+			one = s;
+			break;
+		}
+	}
+	for (int s = size; s > one; s -= s > 40 ? s / 40 : 1) {
+		if (lay_label_fits(l, text, s, bold, w, h, &split)) {
+			two = s;
+			break;
+		}
+	}
+	return two >= one + one / 8 ? two : one;
+}
+
+/* TEXT at SIZE centred in BOX: one line when it fits, else two. */
+static void
+lay_label_at(struct lay *l, struct ui_rect box, int size, unsigned flags, enum ui_color c,
+	     const char *text)
+{
+	bool bold = flags & UI_TEXT_BOLD;
+	size_t split;
+	if (!lay_label_fits(l, text, size, bold, box.w, box.h, &split) || split == 0) {
+		lay_text_px(l, box, size, flags, c, text);
+		return;
+	}
+	char first[UI_TEXT_MAX];
+	snprintf(first, sizeof(first), "%.*s", (int)split, text);
+	int lh = lay_line_height(l, size, bold);
+	struct ui_rect a = { box.x, box.y + (box.h - 2 * lh) / 2, box.w, lh };
+	struct ui_rect b = { box.x, a.y + lh, box.w, lh };
+	lay_text_px(l, a, size, flags, c, first);
+	lay_text_px(l, b, size, flags, c, text + split + 1);
+}
+
+/* A sentence centred in BOX at SIZE (scaled), on one line, or on two when
+ * that keeps it clearly bigger (a hint in a narrow portrait screen). */
+static void
+lay_label(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void
+lay_label(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	  const char *fmt, ...)
+{
+	char text[UI_TEXT_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	int fit = lay_label_size(l, text, px(l, size), flags & UI_TEXT_BOLD, box.w, box.h);
+	lay_label_at(l, box, fit, flags, c, text);
+}
+
 /* A column of lines from the top of a box. */
 struct lay_col {
 	struct ui_rect r;
@@ -308,14 +450,59 @@ lay_col_line(struct lay *l, struct lay_col *c, float size, bool bold, struct ui_
 	return true;
 }
 
+#define LAY_BUTTON_PX 22
+
+static struct ui_rect
+lay_button_inner(struct lay *l, struct ui_rect box)
+{
+	return rect_inset(box, px(l, 8));
+}
+
+static int
+lay_button_size(struct lay *l, struct ui_rect box, const char *label)
+{
+	struct ui_rect in = lay_button_inner(l, box);
+	return lay_label_size(l, label, px(l, LAY_BUTTON_PX), true, in.w, in.h);
+}
+
+/* A button with its label at SIZE (one line or two) and its target. */
+static void
+lay_button_at(struct lay *l, struct ui_rect box, int size, const char *label,
+	      enum ui_action action, int arg, bool primary)
+{
+	lay_rect(l, box, primary ? UI_C_PRIMARY : UI_C_BUTTON, px(l, 12));
+	lay_label_at(l, lay_button_inner(l, box), size, UI_TEXT_BOLD,
+		     primary ? UI_C_ON_PRIMARY : UI_C_INK, label);
+	lay_target(l, box, action, arg);
+}
+
 static void
 lay_button(struct lay *l, struct ui_rect box, const char *label, enum ui_action action,
 	   int arg, bool primary)
 {
-	lay_rect(l, box, primary ? UI_C_PRIMARY : UI_C_BUTTON, px(l, 12));
-	struct ui_rect inner = rect_inset(box, px(l, 8));
-	lay_text(l, inner, 22, UI_TEXT_BOLD, primary ? UI_C_ON_PRIMARY : UI_C_INK, "%s", label);
-	lay_target(l, box, action, arg);
+	lay_button_at(l, box, lay_button_size(l, box, label), label, action, arg, primary);
+}
+
+/* A row of N buttons in BOX, their labels all at one size: the largest
+ * the longest label allows. */
+struct lay_button_spec {
+	const char *label;
+	enum ui_action action;
+	bool primary;
+};
+
+static void
+lay_button_row(struct lay *l, struct ui_rect box, const struct lay_button_spec *b, int n)
+{
+	int size = px(l, LAY_BUTTON_PX);
+	for (int i = 0; i < n; i++) {
+		int s = lay_button_size(l, rect_column(box, i, n, l->gap), b[i].label);
+		if (s < size)
+			size = s;
+	}
+	for (int i = 0; i < n; i++)
+		lay_button_at(l, rect_column(box, i, n, l->gap), size, b[i].label, b[i].action, 0,
+			      b[i].primary);
 }
 
 /* --- what the screens say -------------------------------------------- */
@@ -615,12 +802,13 @@ lay_glance_buttons(struct lay *l, struct ui_rect box)
 	} else {
 		snprintf(walk, sizeof(walk), "%s", _("Walk"));
 	}
-	int n = l->m->undo_label ? 4 : 3;
-	lay_button(l, rect_column(box, 0, n, l->gap), walk, UI_ACT_GO_WALK, 0, l->m->walk_open);
-	lay_button(l, rect_column(box, 1, n, l->gap), _("Hug"), UI_ACT_GO_HUG, 0, false);
-	lay_button(l, rect_column(box, 2, n, l->gap), _("Week"), UI_ACT_GO_REVIEW, 0, false);
-	if (l->m->undo_label)
-		lay_button(l, rect_column(box, 3, n, l->gap), l->m->undo_label, UI_ACT_UNDO, 0, false);
+	struct lay_button_spec b[] = {
+		{ walk, UI_ACT_GO_WALK, l->m->walk_open },
+		{ _("Hug"), UI_ACT_GO_HUG, false },
+		{ _("Week"), UI_ACT_GO_REVIEW, false },
+		{ l->m->undo_label, UI_ACT_UNDO, false },
+	};
+	lay_button_row(l, box, b, l->m->undo_label ? 4 : 3);
 }
 
 static void
@@ -732,7 +920,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 	char buf[128], len[32];
 	lay_back_row(l, &r, _("Walk"));
 	struct ui_rect button = rect_cut_bottom(&r, px(l, 96), l->gap);
-	struct ui_rect hint = rect_cut_bottom(&r, px(l, 40), l->gap);
+	struct ui_rect hint = rect_cut_bottom(&r, px(l, l->portrait ? 72 : 40), l->gap);
 	if (m->walk_open) {
 		char hhmm[8];
 		fmt_clock(m->walk_start, hhmm);
@@ -746,7 +934,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 		else
 			snprintf(buf, sizeof(buf), _("It counts from %ld min"),
 				 (long)(l->cfg->walk_min / FT_MINUTE));
-		lay_text(l, hint, 22, 0, counts ? UI_C_WALK : UI_C_INK_DIM, "%s", buf);
+		lay_label(l, hint, 22, 0, counts ? UI_C_WALK : UI_C_INK_DIM, "%s", buf);
 		lay_button(l, button, _("We're back"), UI_ACT_WALK_STOP, 0, true);
 		return;
 	}
@@ -760,7 +948,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 		else
 			snprintf(buf, sizeof(buf), _("Shorter than %ld min: kept, not counted"),
 				 (long)(l->cfg->walk_min / FT_MINUTE));
-		lay_text(l, hint, 22, 0, UI_C_INK_DIM, "%s", buf);
+		lay_label(l, hint, 22, 0, UI_C_INK_DIM, "%s", buf);
 		lay_button(l, button, _("Start another walk"), UI_ACT_WALK_START, 0, false);
 		return;
 	}
@@ -769,7 +957,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 	lay_text(l, what, 24, 0, UI_C_INK_DIM, "%s", _("Walks this week"));
 	lay_figure(l, rect_inset(r, px(l, 8)), rep ? rep->walk_count : 0,
 		   rep ? rep->walk_goal : l->cfg->walk_goal, UI_C_WALK);
-	lay_text(l, hint, 22, 0, UI_C_INK_DIM, _("Tap when you leave, and again when you're back. It counts from %ld min."),
+	lay_label(l, hint, 22, 0, UI_C_INK_DIM, _("Tap when you leave, and again when you're back. It counts from %ld min."),
 		 (long)(l->cfg->walk_min / FT_MINUTE));
 	lay_button(l, button, _("Start a walk"), UI_ACT_WALK_START, 0, true);
 }
@@ -781,7 +969,7 @@ lay_hug(struct lay *l, struct ui_rect r)
 {
 	const struct ui_model *m = l->m;
 	lay_back_row(l, &r, _("20-second hug"));
-	struct ui_rect hint = rect_cut_bottom(&r, px(l, 40), l->gap);
+	struct ui_rect hint = rect_cut_bottom(&r, px(l, l->portrait ? 72 : 40), l->gap);
 	int hold_d;
 	struct ui_rect ring, hold[2];
 	if (!l->portrait) {
@@ -836,47 +1024,146 @@ lay_hug(struct lay *l, struct ui_rect r)
 			 _("Hold"));
 		lay_target(l, hold[i], UI_ACT_HUG_HOLD, i);
 	}
-	lay_text(l, hint, 20, 0, UI_C_INK_DIM, "%s",
-		 _("Each of you holds a circle, or tap the ring to start"));
+	lay_label(l, hint, 20, 0, UI_C_INK_DIM, "%s",
+		  _("Each of you holds a circle, or tap the ring to start"));
 }
 
 /* --- review ----------------------------------------------------------- */
 
-static void
-lay_heading(struct lay *l, struct lay_col *c, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/*
+ * The review's cards are lists: headings at 18, lines at 15 (scaled), every
+ * line at its list's size whatever its length, so that the family reads one
+ * list, not a ransom note. A line too long for its card goes on over a
+ * second, indented line (after a "·" or a comma where it can) when the
+ * whole card still fits that way; when it does not, every long line ends
+ * with an ellipsis instead. A heading (it carries the figures: "Meals
+ * together: 4 of 3") is never cut: it breaks over two lines, or at the
+ * last resort shrinks.
+ */
+#define LAY_HEAD_PX 18
+#define LAY_LINE_PX 15
 
-static void
-lay_heading(struct lay *l, struct lay_col *c, const char *fmt, ...)
+struct lay_entry {
+	char text[UI_TEXT_MAX];
+	bool heading;
+	enum ui_color color;
+};
+
+static int
+lay_entry_px(struct lay *l, const struct lay_entry *e)
 {
-	struct ui_rect line;
-	char buf[UI_TEXT_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (lay_col_line(l, c, 18, true, &line))
-		lay_text(l, line, 18, UI_TEXT_BOLD | UI_TEXT_LEFT, UI_C_INK, "%s", buf);
+	int size = px(l, e->heading ? LAY_HEAD_PX : LAY_LINE_PX);
+	return size < lay_min_px(l) ? lay_min_px(l) : size;
 }
 
-static bool
-lay_line(struct lay *l, struct lay_col *c, enum ui_color color, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static bool
-lay_line(struct lay *l, struct lay_col *c, enum ui_color color, const char *fmt, ...)
+/* Where ENTRY breaks in WIDTH (0: it does not). A line breaks as late as
+ * it can; a heading after its colon where it has one, so that its figures
+ * stay together ("Meals together:" over "4 of 3", not a lone "3"). */
+static size_t
+lay_entry_break(struct lay *l, const struct lay_entry *e, int width)
 {
-	struct ui_rect line;
-	char buf[UI_TEXT_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (!lay_col_line(l, c, 15, false, &line))
+	int size = lay_entry_px(l, e);
+	size_t at = lay_break(l, e->text, size, e->heading, width);
+	const char *colon = e->heading && at ? strstr(e->text, ": ") : NULL;
+	if (colon && (size_t)(colon - e->text) + 1 < at) {
+		char first[UI_TEXT_MAX];
+		int w, h;
+		snprintf(first, sizeof(first), "%.*s", (int)(colon - e->text + 1), e->text);
+		if (lay_measure(l, first, size, true, &w, &h) && w <= width &&
+		    lay_measure(l, colon + 2, size, true, &w, &h) && w <= width)
+			return (size_t)(colon - e->text) + 1;
+	}
+	/* A line breaks after its last "·" or "," that fits, where it has
+	 * one: "Meals: 1 week ·" over "best 1", not "best" over a lone "1". */
+	for (size_t i = at; i > 1 && !e->heading; i--) {
+		if (e->text[i] != ' ')
+			continue;
+		if (e->text[i - 1] == ',' || strncmp(&e->text[i - 2], "·", 2) == 0)
+			return i;
+	}
+	return at;
+}
+
+/* How many lines ENTRY takes in WIDTH: 1, or 2 when it breaks. */
+static int
+lay_entry_lines(struct lay *l, const struct lay_entry *e, int width, bool wrap)
+{
+	return wrap && lay_entry_break(l, e, width) ? 2 : 1;
+}
+
+/* A line's height: the font's, or more where accents reach higher (É). */
+static int
+lay_entry_line_h(struct lay *l, const struct lay_entry *e)
+{
+	int size = lay_entry_px(l, e), w = 0, h = 0;
+	int lh = lay_line_height(l, size, e->heading);
+	if (lay_measure(l, e->text, size, e->heading, &w, &h) && h > lh)
+		lh = h;
+	return lh;
+}
+
+static int
+lay_entry_height(struct lay *l, const struct lay_entry *e, int lines)
+{
+	return lines * (lay_entry_line_h(l, e) + px(l, 2));
+}
+
+/* The height N entries take in WIDTH. */
+static int
+lay_entries_height(struct lay *l, const struct lay_entry *e, int n, int width, bool wrap)
+{
+	int h = 0;
+	for (int i = 0; i < n; i++)
+		h += lay_entry_height(l, &e[i], lay_entry_lines(l, &e[i], width, wrap));
+	return h;
+}
+
+/* Lays one entry at the column's next line(s); false when there is no room. */
+static bool
+lay_entry(struct lay *l, struct lay_col *c, const struct lay_entry *e, bool wrap)
+{
+	int size = lay_entry_px(l, e);
+	unsigned flags = UI_TEXT_LEFT | (e->heading ? UI_TEXT_BOLD : 0);
+	int lh = lay_entry_line_h(l, e);
+	size_t at = wrap ? lay_entry_break(l, e, c->r.w) : 0;
+	int lines = at ? 2 : 1;
+	if (c->y + lines * lh + (lines - 1) * px(l, 2) > c->r.y + c->r.h)
 		return false;
-	lay_text(l, line, 15, UI_TEXT_LEFT, color, "%s", buf);
+	struct ui_rect line = { c->r.x, c->y, c->r.w, lh };
+	if (!at && e->heading) {
+		lay_text_px(l, line, size, flags, e->color, e->text);
+	} else if (!at) {
+		lay_text_fixed(l, line, size, flags, e->color, e->text);
+	} else {
+		char first[UI_TEXT_MAX];
+		snprintf(first, sizeof(first), "%.*s", (int)at, e->text);
+		lay_text_fixed(l, line, size, flags, e->color, first);
+		int indent = e->heading ? 0 : px(l, 16);
+		line.y += lh + px(l, 2);
+		line.x += indent;
+		line.w -= indent;
+		lay_text_fixed(l, line, size, flags, e->color, e->text + at + 1);
+	}
+	c->y += lines * (lh + px(l, 2));
 	return true;
 }
+
+static void
+lay_entry_set(struct lay_entry *e, bool heading, enum ui_color color, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+lay_entry_set(struct lay_entry *e, bool heading, enum ui_color color, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->text, sizeof(e->text), fmt, ap);
+	va_end(ap);
+	e->heading = heading;
+	e->color = color;
+}
+
+#define LAY_MAX_ENTRIES 32
 
 static void
 lay_review_meals(struct lay *l, struct ui_rect box)
@@ -884,19 +1171,29 @@ lay_review_meals(struct lay *l, struct ui_rect box)
 	const struct report *r = l->r;
 	lay_card(l, box, UI_C_CARD);
 	struct lay_col c = { rect_inset(box, l->pad), box.y + l->pad };
+	struct lay_entry head, tail[4], more;
 	if (!r) {
-		lay_heading(l, &c, "%s", _("Meals together"));
+		lay_entry_set(&head, true, UI_C_INK, "%s", _("Meals together"));
+		lay_entry(l, &c, &head, false);
 		return;
 	}
-	lay_heading(l, &c, _("Meals together: %d of %d"), r->meal_count, r->meal_goal);
-	/* Leave room for the walks and hugs lines below the list. */
-	struct ui_rect tail = { c.r.x, 0, c.r.w, 0 };
-	int line_h = lay_line_height(l, px(l, 15), false) + px(l, 2);
-	int head_h = lay_line_height(l, px(l, 18), true) + px(l, 2);
-	int tail_h = 2 * head_h + 2 * line_h;
-	struct lay_col list = { { c.r.x, c.y, c.r.w, c.r.y + c.r.h - c.y - tail_h }, c.y };
-	size_t shown = 0;
-	for (size_t i = 0; i < r->nmeals; i++) {
+	lay_entry_set(&head, true, UI_C_INK, _("Meals together: %d of %d"), r->meal_count, r->meal_goal);
+	char len[32];
+	fmt_minutes(r->walk_length, len, sizeof(len));
+	lay_entry_set(&tail[0], true, UI_C_INK, _("Walks: %d of %d"), r->walk_count, r->walk_goal);
+	if (r->walk_count)
+		lay_entry_set(&tail[1], false, UI_C_INK, _("%s walking together"), len);
+	else
+		lay_entry_set(&tail[1], false, UI_C_INK, "%s", _("No walk yet"));
+	lay_entry_set(&tail[2], true, UI_C_INK,
+		      ngettext("Hugs: %d day", "Hugs: %d days", (unsigned long)r->hug_days), r->hug_days);
+	lay_entry_set(&tail[3], false, UI_C_INK_DIM, "%s",
+		      r->hug_days >= 7 ? _("Every day ♥") : _("One a day is the goal"));
+
+	/* The meals, one entry each: "Fri Dinner · Anna, Ben, Chloé". */
+	struct lay_entry meals[LAY_MAX_ENTRIES];
+	int n = 0;
+	for (size_t i = 0; i < r->nmeals && n < LAY_MAX_ENTRIES; i++) {
 		const struct store_session *ss = &r->meals[i];
 		char who[FT_MAX_SLOTS * (FT_NAME_MAX + 2)] = "";
 		for (int k = 0; k < ss->nmembers; k++) {
@@ -904,28 +1201,44 @@ lay_review_meals(struct lay *l, struct ui_rect box)
 				strcat(who, ", ");
 			strcat(who, ss->members[k]);
 		}
+		lay_entry_set(&meals[n++], false, UI_C_INK, "%s %s · %s",
+			      ui_weekday_short(cal_weekday(ss->s.date)), ui_meal_kind(ss->s.kind),
+			      who[0] ? who : "–");
+	}
+	if (r->nmeals == 0)
+		lay_entry_set(&meals[n++], false, UI_C_INK_DIM, "%s", _("No meal together yet"));
+
+	/* Wrap only if every meal still shows that way. */
+	bool wrap_rest = true;
+	int space = c.r.h - lay_entries_height(l, &head, 1, c.r.w, true) -
+		    lay_entries_height(l, tail, 4, c.r.w, true) - l->gap;
+	bool wrap = lay_entries_height(l, meals, n, c.r.w, true) <= space;
+	if (lay_entries_height(l, meals, n, c.r.w, false) > space) {
+		/* Not even on one line each: nothing breaks, to show more. */
+		wrap_rest = false;
+		space = c.r.h - lay_entries_height(l, &head, 1, c.r.w, false) -
+			lay_entries_height(l, tail, 4, c.r.w, false) - l->gap;
+	}
+	lay_entry(l, &c, &head, wrap_rest);
+	struct lay_col list = { { c.r.x, c.y, c.r.w, space }, c.y };
+	int line_h = lay_entry_height(l, &meals[0], 1);
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
 		/* Keep one line for "and N more" when the list is long. */
-		if (i + 1 < r->nmeals && list.y + 2 * line_h > list.r.y + list.r.h)
+		if (i + 1 < n && list.y + lay_entry_height(l, &meals[i], 1) + line_h > list.r.y + list.r.h)
 			break;
-		if (!lay_line(l, &list, UI_C_INK, "%s %s · %s", ui_weekday_short(cal_weekday(ss->s.date)),
-			      ui_meal_kind(ss->s.kind), who[0] ? who : "–"))
+		if (!lay_entry(l, &list, &meals[i], wrap))
 			break;
 		shown++;
 	}
-	if (r->nmeals == 0)
-		lay_line(l, &list, UI_C_INK_DIM, "%s", _("No meal together yet"));
-	else if (shown < r->nmeals)
-		lay_line(l, &list, UI_C_INK_DIM, _("and %d more"), (int)(r->nmeals - shown));
-	c.y = c.r.y + c.r.h - tail_h;
-	(void)tail;
-	char len[32];
-	fmt_minutes(r->walk_length, len, sizeof(len));
-	lay_heading(l, &c, _("Walks: %d of %d"), r->walk_count, r->walk_goal);
-	lay_line(l, &c, UI_C_INK, r->walk_count ? _("%s walking together") : "%s",
-		 r->walk_count ? len : _("No walk yet"));
-	lay_heading(l, &c, ngettext("Hugs: %d day", "Hugs: %d days", (unsigned long)r->hug_days),
-		    r->hug_days);
-	lay_line(l, &c, UI_C_INK_DIM, "%s", r->hug_days >= 7 ? _("Every day ♥") : _("One a day is the goal"));
+	if (r->nmeals > 0 && shown < n) {
+		lay_entry_set(&more, false, UI_C_INK_DIM, _("and %d more"), (int)(r->nmeals - (size_t)shown));
+		lay_entry(l, &list, &more, false);
+	}
+	/* The walks and hugs right under the list. */
+	c.y = list.y + l->gap;
+	for (int i = 0; i < 4; i++)
+		lay_entry(l, &c, &tail[i], wrap_rest);
 }
 
 static void
@@ -936,27 +1249,36 @@ lay_review_summary(struct lay *l, struct ui_rect box)
 	struct lay_col c = { rect_inset(box, l->pad), box.y + l->pad };
 	if (!r)
 		return;
-	lay_heading(l, &c, "%s", _("Rituals"));
-	for (int i = 0; i < l->cfg->nrituals && i < r->nrituals; i++) {
+	struct lay_entry e[LAY_MAX_ENTRIES];
+	int n = 0;
+	lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Rituals"));
+	for (int i = 0; i < l->cfg->nrituals && i < r->nrituals && n < LAY_MAX_ENTRIES - 8; i++) {
 		const struct ft_ritual *rt = &l->cfg->rituals[i];
-		if (!lay_line(l, &c, r->ritual_kept[i] ? UI_C_MEAL : UI_C_INK_DIM, "%s %s %s",
-			      r->ritual_kept[i] ? "✓" : "·", ui_weekday_short(rt->weekday), rt->label))
-			break;
+		lay_entry_set(&e[n++], false, r->ritual_kept[i] ? UI_C_MEAL : UI_C_INK_DIM, "%s %s %s",
+			      r->ritual_kept[i] ? "✓" : "·", ui_weekday_short(rt->weekday), rt->label);
 	}
 	if (l->cfg->nrituals == 0)
-		lay_line(l, &c, UI_C_INK_DIM, "%s", _("None set"));
-	lay_heading(l, &c, "%s", _("Streaks"));
-	lay_line(l, &c, UI_C_INK, ngettext("Meals: %d week · best %d", "Meals: %d weeks · best %d",
-					   (unsigned long)r->meal_streak.current),
-		 r->meal_streak.current, r->meal_streak.best);
-	lay_line(l, &c, UI_C_INK, ngettext("Walks: %d week · best %d", "Walks: %d weeks · best %d",
-					   (unsigned long)r->walk_streak.current),
-		 r->walk_streak.current, r->walk_streak.best);
-	lay_line(l, &c, UI_C_INK, ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d",
-					   (unsigned long)r->hug_streak.current),
-		 r->hug_streak.current, r->hug_streak.best);
-	lay_heading(l, &c, "%s", _("Rhythm"));
-	lay_line(l, &c, UI_C_INK, _("Meals %d%% · Walks %d%%"), r->rhythm_meals, r->rhythm_walks);
+		lay_entry_set(&e[n++], false, UI_C_INK_DIM, "%s", _("None set"));
+	lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Streaks"));
+	lay_entry_set(&e[n++], false, UI_C_INK,
+		      ngettext("Meals: %d week · best %d", "Meals: %d weeks · best %d",
+			       (unsigned long)r->meal_streak.current),
+		      r->meal_streak.current, r->meal_streak.best);
+	lay_entry_set(&e[n++], false, UI_C_INK,
+		      ngettext("Walks: %d week · best %d", "Walks: %d weeks · best %d",
+			       (unsigned long)r->walk_streak.current),
+		      r->walk_streak.current, r->walk_streak.best);
+	lay_entry_set(&e[n++], false, UI_C_INK,
+		      ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d",
+			       (unsigned long)r->hug_streak.current),
+		      r->hug_streak.current, r->hug_streak.best);
+	lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Rhythm"));
+	lay_entry_set(&e[n++], false, UI_C_INK, _("Meals %d%% · Walks %d%%"), r->rhythm_meals,
+		      r->rhythm_walks);
+	bool wrap = lay_entries_height(l, e, n, c.r.w, true) <= c.r.h;
+	for (int i = 0; i < n; i++)
+		if (!lay_entry(l, &c, &e[i], wrap))
+			break;
 }
 
 /* Twelve weeks of one habit as bars against its goal line. */
@@ -1018,20 +1340,47 @@ lay_review_charts(struct lay *l, struct ui_rect box)
 		  UI_C_WALK_SOFT);
 
 	struct lay_col c = { who, who.y };
-	lay_heading(l, &c, "%s", _("Phones down at meals"));
+	struct lay_entry head;
+	lay_entry_set(&head, true, UI_C_INK, "%s", _("Phones down at meals"));
+	lay_entry(l, &c, &head, false);
 	struct ui_rect row;
 	for (int i = 0; i < lines; i++) {
-		if (!lay_col_line(l, &c, 15, false, &row))
+		if (!lay_col_line(l, &c, LAY_LINE_PX, false, &row))
 			break;
 		for (int k = 0; k < per_line; k++) {
 			int slot = i * per_line + k + 1;
 			if (slot > n)
 				break;
-			char name[FT_NAME_MAX];
-			lay_text(l, rect_column(row, k, per_line, l->gap), 15, UI_TEXT_LEFT, UI_C_INK,
-				 "%s %d", config_slot_name(l->cfg, slot, name), r->docked_meals[slot - 1]);
+			char name[FT_NAME_MAX], text[FT_NAME_MAX + 16];
+			snprintf(text, sizeof(text), "%s %d", config_slot_name(l->cfg, slot, name),
+				 r->docked_meals[slot - 1]);
+			lay_text_fixed(l, rect_column(row, k, per_line, l->gap), px(l, LAY_LINE_PX),
+				       UI_TEXT_LEFT, UI_C_INK, text);
 		}
 	}
+}
+
+/* "Week 49 · 30 November – 6 December" on one line where it fits at its
+ * size; else the week in bold over its dates (split at the translated
+ * title's first " · "), rather than one line shrunk small. */
+static void
+lay_review_title(struct lay *l, struct ui_rect box, const char *title)
+{
+	int size = px(l, 26), w, h;
+	const char *dot = strstr(title, " · ");
+	if (!lay_measure(l, title, size, true, &w, &h) || w <= box.w || !dot) {
+		lay_text_px(l, box, size, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, title);
+		return;
+	}
+	char week[UI_TEXT_MAX];
+	snprintf(week, sizeof(week), "%.*s", (int)(dot - title), title);
+	const char *dates = dot + strlen(" · ");
+	int small = px(l, 18);
+	int h1 = lay_line_height(l, size, true), h2 = lay_line_height(l, small, false);
+	struct ui_rect a = { box.x, box.y + (box.h - h1 - h2) / 2, box.w, h1 };
+	struct ui_rect b = { box.x, a.y + h1, box.w, h2 };
+	lay_text_px(l, a, size, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, week);
+	lay_text_px(l, b, small, UI_TEXT_LEFT, UI_C_INK_DIM, dates);
 }
 
 static void
@@ -1051,20 +1400,20 @@ lay_review(struct lay *l, struct ui_rect r)
 	}
 	struct ui_rect top = rect_cut_top(&r, l->target, l->gap);
 	struct ui_rect close = { top.x + top.w - px(l, 150), top.y, px(l, 150), top.h };
-	lay_text(l, (struct ui_rect){ top.x, top.y, top.w - close.w - l->gap, top.h }, 26,
-		 UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", title);
+	lay_review_title(l, (struct ui_rect){ top.x, top.y, top.w - close.w - l->gap, top.h }, title);
 	lay_button(l, close, _("Close"), UI_ACT_REVIEW_CLOSE, 0, false);
 
-	struct ui_rect buttons = rect_cut_bottom(&r, l->target, l->gap);
-	lay_button(l, rect_column(buttons, 0, 3, l->gap),
-		   m->reviewed ? _("Reviewed ✓") : _("Week reviewed"), UI_ACT_REVIEW_DONE, 0,
-		   !m->reviewed);
-	lay_button(l, rect_column(buttons, 1, 3, l->gap),
-		   m->next_away ? _("Next week: away ✓") : _("Next week away"), UI_ACT_REVIEW_AWAY, 0,
-		   false);
-	lay_button(l, rect_column(buttons, 2, 3, l->gap),
-		   m->rituals_confirmed ? _("Rituals set ✓") : _("Keep our rituals"),
-		   UI_ACT_REVIEW_RITUALS, 0, false);
+	/* Portrait: the three are narrow, their labels go on two lines; the
+	 * row is a little taller for it (there is room below the charts). */
+	struct ui_rect buttons = rect_cut_bottom(&r, l->portrait ? l->target * 5 / 4 : l->target,
+						 l->gap);
+	struct lay_button_spec btn[] = {
+		{ m->reviewed ? _("Reviewed ✓") : _("Week reviewed"), UI_ACT_REVIEW_DONE, !m->reviewed },
+		{ m->next_away ? _("Next week: away ✓") : _("Next week away"), UI_ACT_REVIEW_AWAY, false },
+		{ m->rituals_confirmed ? _("Rituals set ✓") : _("Keep our rituals"),
+		  UI_ACT_REVIEW_RITUALS, false },
+	};
+	lay_button_row(l, buttons, btn, 3);
 
 	if (!l->portrait) {
 		struct ui_rect a = rect_cut_left(&r, r.w * 35 / 100, l->gap);
@@ -1098,10 +1447,11 @@ lay_confirm(struct lay *l)
 	struct ui_rect buttons = rect_cut_bottom(&in, l->target, l->gap);
 	lay_text(l, in, 22, 0, UI_C_INK, "%s", m->confirm_text ? m->confirm_text : "");
 	bool undo = m->confirm == UI_CONFIRM_UNDO;
-	lay_button(l, rect_column(buttons, 0, 2, l->gap), undo ? _("Keep it") : _("Cancel"),
-		   UI_ACT_CONFIRM_NO, 0, false);
-	lay_button(l, rect_column(buttons, 1, 2, l->gap), undo ? _("Remove") : _("Yes"),
-		   UI_ACT_CONFIRM_YES, 0, true);
+	struct lay_button_spec b[] = {
+		{ undo ? _("Keep it") : _("Cancel"), UI_ACT_CONFIRM_NO, false },
+		{ undo ? _("Remove") : _("Yes"), UI_ACT_CONFIRM_YES, true },
+	};
+	lay_button_row(l, buttons, b, 2);
 }
 
 void

@@ -1,7 +1,7 @@
 /*
  * ui_state.c - the display's small decisions, kept pure so tests can state
- * them plainly: when the review comes up by itself, which screen shows, and
- * what can still be undone.
+ * them plainly: when the review comes up by itself, which screen shows, what
+ * can still be undone, the hug timer, and whether it is night.
  */
 #include <string.h>
 
@@ -35,6 +35,100 @@ ui_pick_screen(const struct ui_pick *p)
 		return UI_WALK;
 	return UI_GLANCE;
 }
+
+/* --- the hug timer ------------------------------------------------------ */
+
+void
+ui_hug_init(struct ui_hug *h, ft_ms duration)
+{
+	memset(h, 0, sizeof(*h));
+	h->duration = duration > 0 ? duration : 20 * FT_SECOND;
+	h->left = h->duration;
+	h->state = UI_HUG_IDLE;
+}
+
+static void
+ui_hug_run(struct ui_hug *h, bool by_hold, ft_ms mono)
+{
+	/* A new hug after one was logged (or from idle); else go on. */
+	if (h->state == UI_HUG_DONE || h->state == UI_HUG_IDLE)
+		h->left = h->duration;
+	h->state = UI_HUG_RUNNING;
+	h->end = mono + h->left;
+	h->by_hold = by_hold;
+}
+
+static void
+ui_hug_pause(struct ui_hug *h, ft_ms mono)
+{
+	if (h->state != UI_HUG_RUNNING)
+		return;
+	h->left = h->end - mono;
+	if (h->left < 0)
+		h->left = 0;
+	h->state = UI_HUG_PAUSED;
+}
+
+void
+ui_hug_tap(struct ui_hug *h, ft_ms mono)
+{
+	if (h->state == UI_HUG_RUNNING)
+		ui_hug_pause(h, mono);
+	else
+		ui_hug_run(h, false, mono);
+}
+
+void
+ui_hug_hold(struct ui_hug *h, int circle, bool down, ft_ms mono)
+{
+	if (circle < 0 || circle > 1)
+		return;
+	h->hold[circle] = down;
+	if (h->hold[0] && h->hold[1] && h->state != UI_HUG_RUNNING)
+		ui_hug_run(h, true, mono);
+	else if (!down && h->state == UI_HUG_RUNNING && h->by_hold)
+		ui_hug_pause(h, mono); /* it runs only while both hold */
+	/* A run started by a tap goes on whatever the circles do. */
+}
+
+bool
+ui_hug_tick(struct ui_hug *h, ft_ms mono)
+{
+	if (h->state != UI_HUG_RUNNING || mono < h->end)
+		return false;
+	h->state = UI_HUG_DONE;
+	h->left = 0;
+	return true;
+}
+
+ft_ms
+ui_hug_left(const struct ui_hug *h, ft_ms mono)
+{
+	ft_ms left = h->state == UI_HUG_RUNNING ? h->end - mono : h->left;
+	return left < 0 ? 0 : left;
+}
+
+void
+ui_hug_reset(struct ui_hug *h)
+{
+	if (h->state != UI_HUG_RUNNING)
+		h->state = UI_HUG_IDLE;
+}
+
+/* --- night ------------------------------------------------------------------ */
+
+bool
+ui_night_at(const struct ft_config *cfg, ft_ms now)
+{
+	if (!cfg->night_set || cfg->night_start == cfg->night_end)
+		return false;
+	int minute = cal_local_minute(now) % 1440;
+	if (cfg->night_start < cfg->night_end)
+		return minute >= cfg->night_start && minute < cfg->night_end;
+	return minute >= cfg->night_start || minute < cfg->night_end; /* wraps midnight */
+}
+
+/* --- undo ------------------------------------------------------------------- */
 
 void
 ui_undo_push(struct ui_undo *u, const struct ui_undo_entry *e)
