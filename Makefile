@@ -94,6 +94,7 @@ check: deps
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
 	$(MAKE) check-gpio
+	$(MAKE) check-display-vm
 
 check-unit: $(TEST_BIN)
 	@scripts/run-tests $(TEST_BIN)
@@ -145,6 +146,25 @@ check-gpio: $(BUILD)/gpio/gpio_dock_test $(BUILD)/familytable check-gpio-v2
 		tests/gpio/familytable_run_test.sh:$(BUILD)/familytable \
 		tests/gpio/familytable_run_test.sh:$(GPIOD2_BUILD)/familytable
 
+# The display on a real DRM device and evdev touchscreen: `run --fullscreen`
+# on SDL's kmsdrm in a QEMU guest (bochs-display, Mesa's software GBM/EGL, a
+# uinput multi-touch panel that taps a walk and a hug); scripts/display-vm.
+# DVM_SIZE=WxH, DVM_APP_ENV=..., DVM_LIBGL=yes.
+DVM_TOOLS := $(BUILD)/display/targets $(BUILD)/display/touchbot $(BUILD)/display/rprobe
+.PHONY: check-display-vm
+$(BUILD)/display/targets: tests/display/targets.c $(BUILD)/libfamilytable.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfamilytable.a $(LIBS) $(LDFLAGS)
+$(BUILD)/display/touchbot: tests/display/touchbot.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+$(BUILD)/display/rprobe: tests/display/rprobe.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS) $(LDFLAGS)
+check-display-vm: $(BUILD)/familytable $(DVM_TOOLS)
+	@scripts/install-deps display-vm
+	@scripts/display-vm build-dvm/vm $(BUILD)/familytable $(BUILD)/display
+
 bench: $(BUILD)/familytable
 	@scripts/bench $(BUILD)/familytable
 
@@ -173,4 +193,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/familytable
 
 clean:
-	rm -rf build build-asan build-gpio
+	rm -rf build build-asan build-gpio build-dvm

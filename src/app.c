@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
 #include <SDL.h>
@@ -48,6 +49,7 @@
 
 #define _(s) gettext(s)
 
+#define APP_FIRST_REPAINT 500  /* ms: kmsdrm's first frame, drawn again */
 #define APP_USER_IDLE (2 * FT_MINUTE)      /* a chosen screen stays this long */
 #define APP_WAKE (2 * FT_MINUTE)           /* full brightness after a touch at night */
 #define APP_HUG_FRAME 50                   /* ms between frames of the hug ring */
@@ -126,9 +128,14 @@ struct app {
 	struct ui_draw *draw;
 	struct ui_frame *frame;
 	bool dirty;
+	bool kmsdrm;                  /* on the console, no desktop */
+	int presented;                /* frames shown so far */
+	ft_ms repaint_at;             /* kmsdrm: draw the first frame again then (0: no) */
 	struct app_finger fingers[APP_MAX_FINGERS];
 	int input_fds[APP_MAX_INPUT_FDS];
 	int ninput_fds;
+	struct poller_source *input_src[APP_MAX_INPUT_FDS];
+	int input_watch;           /* inotify on /dev/input (kmsdrm), or -1 */
 	bool pump_by_timer;        /* no descriptor to wait on: pump now and then */
 	struct poller_source *tick;
 
@@ -801,6 +808,13 @@ app_sdl_events(struct app *a)
 	}
 }
 
+static bool
+app_is_kmsdrm(void)
+{
+	const char *driver = SDL_GetCurrentVideoDriver();
+	return driver && (strcmp(driver, "KMSDRM") == 0 || strcmp(driver, "kmsdrm") == 0);
+}
+
 /* The descriptors SDL reads its input from, so that poll() wakes for them. */
 static void
 app_find_input_fds(struct app *a)
@@ -836,7 +850,7 @@ app_find_input_fds(struct app *a)
 			dlclose(lib);
 	}
 #endif
-	if (strcmp(driver, "KMSDRM") == 0 || strcmp(driver, "kmsdrm") == 0) {
+	if (app_is_kmsdrm()) {
 		/* SDL reads the evdev devices itself; we only poll them for
 		 * readiness, and SDL_PumpEvents drains them after. */
 		glob_t g;
@@ -860,6 +874,44 @@ static void
 app_on_input_fd(int fd, short revents, void *data)
 {
 	/* SDL reads it: app_sdl_events() after the dispatch. */
+}
+
+/* Poll SDL's input descriptors (see app_find_input_fds). */
+static void
+app_watch_inputs(struct app *a)
+{
+	app_find_input_fds(a);
+	for (int i = 0; i < a->ninput_fds; i++) {
+		int fd = a->input_fds[i] < -1 ? -a->input_fds[i] - 2 : a->input_fds[i];
+		a->input_src[i] = poller_add_fd(a->poller, fd, POLLIN, app_on_input_fd, a);
+	}
+}
+
+static void
+app_unwatch_inputs(struct app *a)
+{
+	for (int i = 0; i < a->ninput_fds; i++) {
+		if (a->input_src[i])
+			poller_remove(a->input_src[i]);
+		a->input_src[i] = NULL;
+		if (a->input_fds[i] < -1)
+			close(-a->input_fds[i] - 2);
+	}
+	a->ninput_fds = 0;
+}
+
+/* /dev/input changed (a device came, went, or got its permissions): poll
+ * the devices there are now. */
+static void
+app_on_input_change(int fd, short revents, void *data)
+{
+	struct app *a = data;
+	char buf[4096];
+	while (read(fd, buf, sizeof(buf)) > 0)
+		; /* drain: which device does not matter, the rescan sees all */
+	app_unwatch_inputs(a);
+	app_watch_inputs(a);
+	log_info("input devices changed: polling %d", a->ninput_fds);
 }
 
 static void
@@ -1024,6 +1076,12 @@ app_render(struct app *a, ft_ms now)
 		ui_draw_frame(a->draw, a->frame, m.night);
 	}
 	SDL_RenderPresent(a->renderer);
+	/* On kmsdrm the very first frame (the one that sets the mode) was seen
+	 * to stay black; a second frame a moment later shows. Rather than a
+	 * black table until the next minute, draw once more. */
+	if (a->kmsdrm && a->presented < 3)
+		a->repaint_at = app_mono(a) + APP_FIRST_REPAINT;
+	a->presented++;
 	a->drawn_dark = m.night;
 	a->dirty = false;
 }
@@ -1108,6 +1166,10 @@ app_step(struct app *a)
 		a->screen = s;
 		a->dirty = true;
 	}
+	if (a->repaint_at && mono >= a->repaint_at) {
+		a->repaint_at = 0;
+		a->dirty = true;
+	}
 	if (a->dirty && a->renderer)
 		app_render(a, now);
 
@@ -1134,6 +1196,8 @@ app_step(struct app *a)
 		next = app_min(next, u->mono + UI_UNDO_WINDOW);
 	if (a->pump_by_timer)
 		next = app_min(next, mono + 50);
+	if (a->repaint_at)
+		next = app_min(next, a->repaint_at);
 	return next;
 }
 
@@ -1146,6 +1210,13 @@ app_open_display(struct app *a, const struct app_options *opts, struct ft_error 
 	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
 	if (SDL_Init(SDL_INIT_VIDEO) < 0)
 		return ft_fail(err, "SDL: %s", SDL_GetError());
+	a->kmsdrm = app_is_kmsdrm();
+	/* On kmsdrm SDL's first choice is desktop OpenGL, which draws garbage
+	 * through GBM when libGL is absent (Pi OS Lite); GLES is what the Pi's
+	 * GPU and Mesa's software fallback both speak. A renderer the user
+	 * chose (SDL_RENDER_DRIVER) is kept. */
+	if (a->kmsdrm && !getenv("SDL_RENDER_DRIVER"))
+		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
 	Uint32 flags = SDL_WINDOW_SHOWN;
 	int w = opts->width > 0 ? opts->width : 800, h = opts->height > 0 ? opts->height : 480;
 	if (opts->window)
@@ -1282,10 +1353,15 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	a->clock_fd = clocktrust_watch_open();
 	if (a->clock_fd >= 0)
 		poller_add_fd(a->poller, a->clock_fd, POLLIN, app_on_clock_set, a);
-	app_find_input_fds(a);
-	for (int i = 0; i < a->ninput_fds; i++) {
-		int fd = a->input_fds[i] < -1 ? -a->input_fds[i] - 2 : a->input_fds[i];
-		poller_add_fd(a->poller, fd, POLLIN, app_on_input_fd, a);
+	app_watch_inputs(a);
+	/* a touchscreen that appears later (slow probe, replugged) is polled
+	 * too: SDL opens it, we rescan */
+	a->input_watch = -1;
+	if (app_is_kmsdrm()) {
+		a->input_watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+		if (a->input_watch >= 0 &&
+		    inotify_add_watch(a->input_watch, "/dev/input", IN_CREATE | IN_DELETE | IN_ATTRIB) >= 0)
+			poller_add_fd(a->poller, a->input_watch, POLLIN, app_on_input_change, a);
 	}
 	a->tick = poller_add_timer(a->poller, app_on_tick, a);
 	app_find_backlight(&a->backlight, "/sys/class/backlight");
@@ -1311,9 +1387,9 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	code = FT_EXIT_OK;
 
 	app_shutdown(a);
-	for (int i = 0; i < a->ninput_fds; i++)
-		if (a->input_fds[i] < -1)
-			close(-a->input_fds[i] - 2);
+	app_unwatch_inputs(a);
+	if (a->input_watch >= 0)
+		close(a->input_watch);
 	if (a->clock_fd >= 0)
 		close(a->clock_fd);
 	dock_close(a->dock);
