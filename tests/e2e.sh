@@ -96,6 +96,18 @@ assert fri["members"] == "Anna; Ben; Chloé; Dan" and fri["minutes"] == "45", fr
 assert fri["start"] == "2026-12-04T19:30:00+01:00", fri
 PY
 
+# --db defaults to [store] path, else $XDG_DATA_HOME/familytable/familytable.db.
+ft simulate --scenario "$EXAMPLES/week.scn" --config "$EXAMPLES/week.conf" 2>/dev/null &&
+	[ -s "$XDG_DATA_HOME/familytable/familytable.db" ] &&
+	ok "--db defaults to \$XDG_DATA_HOME/familytable/familytable.db" ||
+	ko "--db defaults to \$XDG_DATA_HOME/familytable/familytable.db"
+{ cat "$EXAMPLES/week.conf"; printf '[store]\npath = %s/store-path/ft.db\n' "$TMP"; } >"$TMP/store.conf"
+ft simulate --scenario "$EXAMPLES/week.scn" --config "$TMP/store.conf" 2>/dev/null &&
+	[ -s "$TMP/store-path/ft.db" ] &&
+	ft report --config "$TMP/store.conf" --week 2026-W49 --json >"$TMP/store.json" &&
+	python3 "$HERE/e2e/json_equal.py" "$TMP/store.json" "$EXAMPLES/week.2026-W49.json" &&
+	ok "--db defaults to [store] path" || ko "--db defaults to [store] path"
+
 # --help, --version, exit 0.
 ft --help | grep -q "familytable simulate" && ok "--help" || ko "--help"
 ft --version | grep -q "^familytable [0-9]" && ok "--version" || ko "--version"

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 
 #include "calendar.h"
@@ -37,6 +38,16 @@ test_config(const char *ini)
 	if (!cal_set_zone(cfg.timezone, &err))
 		fail_msg("%s", err.msg);
 	return cfg;
+}
+
+/* Write TEXT to a new file PATH; fails the test when it cannot. */
+static inline void
+test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
 }
 
 #endif

@@ -78,15 +78,6 @@ struct fixture {
 	struct report report;
 };
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	assert_true(fputs(text, f) >= 0);
-	assert_int_equal(fclose(f), 0);
-}
-
 static int
 setup(void **state)
 {
@@ -98,7 +89,7 @@ setup(void **state)
 	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
 	char scn[128];
 	snprintf(scn, sizeof(scn), "%s/family.scn", fx->dir);
-	write_file(scn, family_scn);
+	test_write_file(scn, family_scn);
 	fx->cfg = test_config(family_conf);
 	ft_ms until = T("2026-12-06T19:20:00+01:00");
 	if (simulate_run(&fx->cfg, fx->db, scn, &until, &err) != FT_EXIT_OK) {

@@ -70,15 +70,6 @@ struct fixture {
 	struct app *app;
 };
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	assert_true(fputs(text, f) >= 0);
-	assert_int_equal(fclose(f), 0);
-}
-
 static int
 read_level(const char *path)
 {
@@ -116,12 +107,12 @@ add_backlight(struct fixture *fx, const char *name, int level, int max)
 		return; /* a folder without the files: not a backlight */
 	snprintf(fx->brightness, sizeof(fx->brightness), "%s/brightness", path);
 	snprintf(text, sizeof(text), "%d\n", level);
-	write_file(fx->brightness, text);
+	test_write_file(fx->brightness, text);
 	snprintf(path, sizeof(path), "%s/%s/actual_brightness", fx->class_dir, name);
-	write_file(path, text);
+	test_write_file(path, text);
 	snprintf(path, sizeof(path), "%s/%s/max_brightness", fx->class_dir, name);
 	snprintf(text, sizeof(text), "%d\n", max);
-	write_file(path, text);
+	test_write_file(path, text);
 }
 
 static void
