@@ -165,6 +165,14 @@ check-display-vm: $(BUILD)/familytable $(DVM_TOOLS)
 	@scripts/install-deps display-vm
 	@scripts/display-vm build-dvm/vm $(BUILD)/familytable $(BUILD)/display
 
+# `run --window` on Wayland: Weston (pixman) on Xvfb, SDL's wayland driver,
+# each renderer: up, asleep in poll() when idle, woken by a key, SIGTERM;
+# scripts/check-wayland. Not part of `check`.
+.PHONY: check-wayland
+check-wayland: $(BUILD)/familytable
+	@scripts/install-deps wayland
+	@scripts/check-wayland $(BUILD)/familytable
+
 bench: $(BUILD)/familytable
 	@scripts/bench $(BUILD)/familytable
 
