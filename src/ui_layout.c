@@ -256,29 +256,18 @@ done:
 	it->text_h = h;
 }
 
-static void
-lay_fit(struct lay *l, struct ui_item *it, int size)
-{
-	lay_fit_min(l, it, size, lay_min_px(l));
-}
-
+/* Text of SIZE pixels (already scaled) in BOX, shrunk down to MIN pixels
+ * before it is shortened with an ellipsis. */
 static struct ui_item *
-lay_text(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
-	 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static struct ui_item *
-lay_text(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
-	 const char *fmt, ...)
+lay_text_sized(struct lay *l, struct ui_rect box, int size, int min, unsigned flags,
+	       enum ui_color c, const char *text)
 {
 	struct ui_item *it = lay_item(l, UI_ITEM_TEXT, box, c);
 	if (!it)
 		return NULL;
 	it->flags = flags;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(it->text, sizeof(it->text), fmt, ap);
-	va_end(ap);
-	lay_fit(l, it, px(l, size));
+	snprintf(it->text, sizeof(it->text), "%s", text);
+	lay_fit_min(l, it, size, min);
 	return it;
 }
 
@@ -287,13 +276,24 @@ static struct ui_item *
 lay_text_px(struct lay *l, struct ui_rect box, int size, unsigned flags, enum ui_color c,
 	    const char *text)
 {
-	struct ui_item *it = lay_item(l, UI_ITEM_TEXT, box, c);
-	if (!it)
-		return NULL;
-	it->flags = flags;
-	snprintf(it->text, sizeof(it->text), "%s", text);
-	lay_fit(l, it, size);
-	return it;
+	return lay_text_sized(l, box, size, lay_min_px(l), flags, c, text);
+}
+
+static struct ui_item *
+lay_text(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Text of a size in design units (scaled to the screen), printf-style. */
+static struct ui_item *
+lay_text(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	 const char *fmt, ...)
+{
+	char text[UI_TEXT_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return lay_text_px(l, box, px(l, size), flags, c, text);
 }
 
 /* Text at exactly SIZE pixels (already scaled): too long, it is shortened
@@ -302,15 +302,9 @@ static struct ui_item *
 lay_text_fixed(struct lay *l, struct ui_rect box, int size, unsigned flags, enum ui_color c,
 	       const char *text)
 {
-	struct ui_item *it = lay_item(l, UI_ITEM_TEXT, box, c);
-	if (!it)
-		return NULL;
-	it->flags = flags;
-	snprintf(it->text, sizeof(it->text), "%s", text);
 	if (size < lay_min_px(l))
 		size = lay_min_px(l);
-	lay_fit_min(l, it, size, size);
-	return it;
+	return lay_text_sized(l, box, size, size, flags, c, text);
 }
 
 /* Where TEXT breaks to fit WIDTH at SIZE: the byte offset of the last
