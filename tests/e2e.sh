@@ -108,6 +108,29 @@ ft simulate --scenario "$EXAMPLES/week.scn" --config "$TMP/store.conf" 2>/dev/nu
 	python3 "$HERE/e2e/json_equal.py" "$TMP/store.json" "$EXAMPLES/week.2026-W49.json" &&
 	ok "--db defaults to [store] path" || ko "--db defaults to [store] path"
 
+# Without [time] timezone the system's zone (TZ) is used.
+grep -v -e '^\[time\]' -e '^timezone' "$EXAMPLES/week.conf" >"$TMP/nozone.conf"
+TZ=Europe/Paris ft simulate --scenario "$EXAMPLES/week.scn" --config "$TMP/nozone.conf" --db "$TMP/nozone.db" &&
+	TZ=Europe/Paris ft report --config "$TMP/nozone.conf" --db "$TMP/nozone.db" --week 2026-W49 --json >"$TMP/nozone.json" &&
+	python3 "$HERE/e2e/json_equal.py" "$TMP/nozone.json" "$EXAMPLES/week.2026-W49.json" &&
+	ok "no [time] timezone: the zone of TZ" || ko "no [time] timezone: the zone of TZ"
+out=$(TZ=America/New_York ft report --config "$TMP/nozone.conf" --db "$TMP/nozone.db" --week 2026-W49 --json |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["meals"]["list"][0]["start"])')
+[ "$out" = "2026-11-30T13:02:40-05:00" ] && ok "times are printed in the local zone with its offset" ||
+	ko "times are printed in the local zone with its offset ($out)"
+
+# A walk is dated by its start: Sunday 23:50 for 40 minutes is Sunday's walk
+# (and, ending after the week did, it is not in that week's report as of its
+# end: only what ended by T counts), never the next week's.
+printf '2026-12-06T23:50:00+01:00 walk 40\n' >"$TMP/late.scn"
+ft simulate --scenario "$TMP/late.scn" --config "$EXAMPLES/week.conf" --db "$TMP/late.db"
+out=$(for w in 2026-W49 2026-W50; do
+	ft report --config "$EXAMPLES/week.conf" --db "$TMP/late.db" --week $w --json |
+		python3 -c 'import json,sys; print(json.load(sys.stdin)["walks"]["count"], end=" ")'
+done; ft export --csv --config "$EXAMPLES/week.conf" --db "$TMP/late.db" | grep '^walk,' | cut -d, -f2)
+[ "$out" = "0 0 2026-12-06" ] && ok "a walk belongs to the day it started" ||
+	ko "a walk belongs to the day it started ($out)"
+
 # --help, --version, exit 0.
 ft --help | grep -q "familytable simulate" && ok "--help" || ko "--help"
 ft --version | grep -q "^familytable [0-9]" && ok "--version" || ko "--version"
