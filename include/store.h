@@ -34,6 +34,10 @@ struct store_walk {
 
 enum store_kind { STORE_SESSION, STORE_WALK, STORE_HUG, STORE_TAP };
 
+/* The schema version this program writes (PRAGMA user_version): the
+ * number of migration steps. */
+int store_schema_version(void);
+
 /* Opens (creating the file and its folder when needed) and checks it. */
 struct store *store_open(const char *path, struct ft_error *err);
 void store_close(struct store *st);
@@ -75,6 +79,18 @@ bool store_load_open(struct store *st, struct session_detector *det, ft_ms *last
 		     bool *found, struct ft_error *err);
 bool store_set_walk_open(struct store *st, ft_ms start /* -1: none */, struct ft_error *err);
 bool store_get_walk_open(struct store *st, ft_ms *start /* -1: none */, struct ft_error *err);
+
+/* The settings made on the display (SPEC §6; settings.c knows what they
+ * mean): KEY is "SECTION.KEY", VALUE the text exactly as the file would
+ * take it, a list's items joined by line feeds. Setting replaces the key's
+ * value; resetting forgets it (*had, may be NULL: whether there was one).
+ * store_settings calls EACH for every stored key, in key order; EACH must
+ * not use the store. */
+bool store_set_setting(struct store *st, const char *key, const char *value, ft_ms t,
+		       struct ft_error *err);
+bool store_reset_setting(struct store *st, const char *key, bool *had, struct ft_error *err);
+bool store_settings(struct store *st, void (*each)(void *ctx, const char *key, const char *value),
+		    void *ctx, struct ft_error *err);
 
 /* The last instant the appliance (or a simulation) ran to. */
 bool store_set_clock(struct store *st, ft_ms t, struct ft_error *err);

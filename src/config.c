@@ -5,9 +5,14 @@
  * value is parsed and where it lands. Adding an option is one row (and its
  * default in config_defaults). Errors name the file and line: for an unknown
  * section its header line, for anything else the key's line.
+ *
+ * The same rows serve the settings made on the display (config_set): one
+ * key at a time, the same parser, the same rules between keys, and a
+ * printer per row that writes the value back as the file would take it.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +23,7 @@
 
 const char *const config_weekday_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const char *const config_ritual_kind_names[3] = {"call", "meal", "walk"};
+const char *const config_source_names[3] = {"default", "file", "display"};
 
 void
 config_defaults(struct ft_config *cfg)
@@ -305,7 +311,7 @@ p_names(struct parse_ctx *ctx, void *field, const char *value)
 	}
 	if (n == 0)
 		return ft_fail(ctx->err, "names names no one");
-	*(int *)field = n;
+	*(int *)field = n; /* nnames; the slots follow from the rules between keys */
 	return true;
 }
 
@@ -430,38 +436,280 @@ p_rotation(struct parse_ctx *ctx, void *field, const char *value)
 	return ft_fail(ctx->err, "bad rotation \"%s\" (0, 90, 180 or 270)", value);
 }
 
+/* ---- value printers: the value as the file would take it back ---- */
+
+typedef void (*value_printer)(const struct ft_config *cfg, const void *field, int item,
+			      char *buf, size_t size);
+
+/* TEXT, quoted when the file would otherwise read it differently (white
+ * space, a '#', a leading quote). */
+static void
+put_word(char *buf, size_t size, const char *text)
+{
+	if (text[0] && !strpbrk(text, " \t#") && text[0] != '"')
+		snprintf(buf, size, "%s", text);
+	else
+		snprintf(buf, size, "\"%s\"", text);
+}
+
+/* Appends to BUF (which holds a string). */
+static void
+append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(buf);
+	va_list ap;
+	if (n >= size)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+static void
+f_string(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	const char *text = field;
+	if (text[0])
+		put_word(buf, size, text);
+	else
+		buf[0] = '\0'; /* unset */
+}
+
+static void
+f_lines(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < cfg->nlines; i++)
+		append(buf, size, "%s%u", i ? " " : "", cfg->lines[i]);
+}
+
+static void
+f_names(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	char word[FT_NAME_MAX + 2];
+	buf[0] = '\0';
+	for (int i = 0; i < cfg->nnames; i++) {
+		put_word(word, sizeof(word), cfg->names[i]);
+		append(buf, size, "%s%s", i ? " " : "", word);
+	}
+}
+
+static void
+f_bool(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", *(const bool *)field ? "true" : "false");
+}
+
+static void
+f_bias(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	static const char *names[] = {"as-is", "pull-up", "pull-down", "disable"};
+	snprintf(buf, size, "%s", names[*(const enum ft_bias *)field]);
+}
+
+/* In the largest unit that keeps it exact: 90min, 3h, 50ms. */
+static void
+f_duration(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	static const struct { const char *unit; ft_ms ms; } units[] = {
+		{"h", FT_HOUR}, {"min", FT_MINUTE}, {"s", FT_SECOND},
+	};
+	ft_ms v = *(const ft_ms *)field;
+	for (size_t i = 0; i < FT_ARRAY_LEN(units); i++) {
+		if (v > 0 && v % units[i].ms == 0) {
+			snprintf(buf, size, "%lld%s", (long long)(v / units[i].ms), units[i].unit);
+			return;
+		}
+	}
+	snprintf(buf, size, "%lldms", (long long)v);
+}
+
+static void
+f_count(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d", *(const int *)field);
+}
+
+static void
+put_clock(char *buf, size_t size, int minute)
+{
+	append(buf, size, "%02d:%02d", minute / 60, minute % 60);
+}
+
+static void
+f_windows(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < cfg->nwindows; i++) {
+		append(buf, size, "%s%s ", i ? ", " : "", cfg->windows[i].kind);
+		put_clock(buf, size, cfg->windows[i].start);
+		append(buf, size, "-");
+		put_clock(buf, size, cfg->windows[i].end);
+	}
+}
+
+static void
+f_ritual(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	const struct ft_ritual *r = &cfg->rituals[item];
+	buf[0] = '\0';
+	if (item >= cfg->nrituals)
+		return; /* no rituals: an empty list */
+	append(buf, size, "%s ", config_weekday_names[r->weekday]);
+	put_clock(buf, size, r->minute);
+	/* a label that holds a quote cannot be quoted: the file takes the
+	 * rest of the line as it is */
+	append(buf, size, strchr(r->label, '"') ? " %s %s" : " %s \"%s\"",
+	       config_ritual_kind_names[r->kind], r->label);
+}
+
+static void
+f_weekday(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", config_weekday_names[*(const int *)field]);
+}
+
+static void
+f_clock(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	put_clock(buf, size, *(const int *)field);
+}
+
+static void
+f_night(const struct ft_config *cfg, const void *field, int item, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!cfg->night_set)
+		return;
+	put_clock(buf, size, cfg->night_start);
+	append(buf, size, "-");
+	put_clock(buf, size, cfg->night_end);
+}
+
+/* ---- the table ---- */
+
 #define F(member) offsetof(struct ft_config, member)
+#define KEY(section, key) section, key, section "." key
+
+/* Why the display may not set a key (SPEC §6: the family sets names, goals,
+ * rituals, meal windows, review, night, language, time zone and rotation;
+ * the installer's file holds the rest). */
+static const char wiring[] =
+	"the dock's wiring is the installer's: set it in the configuration file";
+static const char measure[] =
+	"what counts as a meal, a walk or a hug is the installer's (changing it would "
+	"re-judge the whole history): set it in the configuration file";
+static const char store_place[] =
+	"the database's place cannot be kept in the database: set it in the configuration file";
 
 static const struct option {
-	const char *section, *key;
+	const char *section, *key, *name;
 	value_parser parse;
+	value_printer print;
 	size_t offset;
-	bool list; /* may repeat */
+	bool list;              /* may repeat */
+	const char *installer;  /* NULL: the display may set it; else why not */
 } options[] = {
-	{"dock", "chip", p_chip, F(chip), false},
-	{"dock", "lines", p_lines, F(nlines), false},
-	{"dock", "names", p_names, F(nslots), false},
-	{"dock", "active_low", p_bool, F(active_low), false},
-	{"dock", "bias", p_bias, F(bias), false},
-	{"dock", "debounce", p_duration, F(debounce), false},
-	{"meal", "min_phones", p_count, F(min_phones), false},
-	{"meal", "min_duration", p_positive_duration, F(meal_min), false},
-	{"meal", "max_duration", p_positive_duration, F(meal_max), false},
-	{"meal", "grace", p_positive_duration, F(grace), false},
-	{"meal", "windows", p_windows, F(nwindows), false},
-	{"meal", "weekly_goal", p_count, F(meal_goal), false},
-	{"walk", "min_duration", p_positive_duration, F(walk_min), false},
-	{"walk", "weekly_goal", p_count, F(walk_goal), false},
-	{"hug", "duration", p_positive_duration, F(hug), false},
-	{"rituals", "ritual", p_ritual, F(nrituals), true},
-	{"review", "day", p_weekday, F(review_weekday), false},
-	{"review", "time", p_clock, F(review_minute), false},
-	{"display", "night", p_night, F(night_start), false},
-	{"display", "rotation", p_rotation, F(rotation), false},
-	{"display", "language", p_language, F(language), false},
-	{"store", "path", p_path, F(store_path), false},
-	{"time", "timezone", p_timezone, F(timezone), false},
+	{KEY("dock", "chip"), p_chip, f_string, F(chip), false, wiring},
+	{KEY("dock", "lines"), p_lines, f_lines, F(nlines), false, wiring},
+	{KEY("dock", "names"), p_names, f_names, F(nnames), false, NULL},
+	{KEY("dock", "active_low"), p_bool, f_bool, F(active_low), false, wiring},
+	{KEY("dock", "bias"), p_bias, f_bias, F(bias), false, wiring},
+	{KEY("dock", "debounce"), p_duration, f_duration, F(debounce), false, wiring},
+	{KEY("meal", "min_phones"), p_count, f_count, F(min_phones), false, measure},
+	{KEY("meal", "min_duration"), p_positive_duration, f_duration, F(meal_min), false, measure},
+	{KEY("meal", "max_duration"), p_positive_duration, f_duration, F(meal_max), false, measure},
+	{KEY("meal", "grace"), p_positive_duration, f_duration, F(grace), false, measure},
+	{KEY("meal", "windows"), p_windows, f_windows, F(nwindows), false, NULL},
+	{KEY("meal", "weekly_goal"), p_count, f_count, F(meal_goal), false, NULL},
+	{KEY("walk", "min_duration"), p_positive_duration, f_duration, F(walk_min), false, measure},
+	{KEY("walk", "weekly_goal"), p_count, f_count, F(walk_goal), false, NULL},
+	{KEY("hug", "duration"), p_positive_duration, f_duration, F(hug), false, measure},
+	{KEY("rituals", "ritual"), p_ritual, f_ritual, F(nrituals), true, NULL},
+	{KEY("review", "day"), p_weekday, f_weekday, F(review_weekday), false, NULL},
+	{KEY("review", "time"), p_clock, f_clock, F(review_minute), false, NULL},
+	{KEY("display", "night"), p_night, f_night, F(night_start), false, NULL},
+	{KEY("display", "rotation"), p_rotation, f_count, F(rotation), false, NULL},
+	{KEY("display", "language"), p_language, f_string, F(language), false, NULL},
+	{KEY("store", "path"), p_path, f_string, F(store_path), false, store_place},
+	{KEY("time", "timezone"), p_timezone, f_string, F(timezone), false, NULL},
 };
+
+_Static_assert(FT_ARRAY_LEN(options) <= FT_CONFIG_MAX_KEYS, "raise FT_CONFIG_MAX_KEYS");
+
+/* The rules between keys. The dock has as many slots as lines names, else
+ * as names names, else four; min_phones fits the dock; a meal's shortest
+ * length is not longer than its longest. Sets nslots; returns the index of
+ * the key a broken rule is about (err says how), or -1 when all hold. */
+static int
+check_rules(struct ft_config *cfg, struct ft_error *err)
+{
+	cfg->nslots = cfg->nlines ? cfg->nlines : cfg->nnames ? cfg->nnames : 4;
+	if (cfg->nlines && cfg->nnames && cfg->nnames != cfg->nlines) {
+		ft_fail(err, "names names %d slots but lines names %d", cfg->nnames, cfg->nlines);
+		return config_key_find("dock.names");
+	}
+	if (cfg->min_phones > cfg->nslots) {
+		ft_fail(err, "min_phones is %d but the dock has %d slots", cfg->min_phones, cfg->nslots);
+		return config_key_find("meal.min_phones");
+	}
+	if (cfg->meal_min > cfg->meal_max) {
+		ft_fail(err, "[meal] min_duration is longer than max_duration");
+		return config_key_find("meal.min_duration");
+	}
+	return -1;
+}
+
+int
+config_key_count(void)
+{
+	return (int)FT_ARRAY_LEN(options);
+}
+
+const char *
+config_key_name(int key)
+{
+	return options[key].name;
+}
+
+int
+config_key_find(const char *name)
+{
+	for (size_t i = 0; i < FT_ARRAY_LEN(options); i++)
+		if (strcmp(options[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool
+config_key_is_list(int key)
+{
+	return options[key].list;
+}
+
+const char *
+config_key_installer_only(int key)
+{
+	return options[key].installer;
+}
+
+int
+config_value_count(const struct ft_config *cfg, int key)
+{
+	return options[key].list ? cfg->nrituals : 1;
+}
+
+void
+config_format(const struct ft_config *cfg, int key, int item, char *buf, size_t size)
+{
+	const struct option *o = &options[key];
+	buf[0] = '\0';
+	o->print(cfg, (const char *)cfg + o->offset, item, buf, size);
+}
 
 /* Where the comment of the LEN bytes at P starts ('#' or ';' starting the
  * line, or '#' after white space outside quotes), or LEN. */
@@ -578,6 +826,7 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 			return ft_fail(err, "%s:%d: %s has no value", name, lineno, key);
 		if (!options[i].parse(&ctx, (char *)cfg + options[i].offset, value))
 			return ft_fail(err, "%s:%d: %s: %s", name, lineno, key, verr.msg);
+		cfg->source[i] = FT_SOURCE_FILE;
 		if (strcmp(key, "lines") == 0)
 			lines_line = lineno;
 		else if (strcmp(key, "names") == 0)
@@ -590,21 +839,65 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 			meal_line = lineno;
 	}
 
-	/* Rules between keys. The dock has as many slots as lines names, else
-	 * as names names, else four. */
-	int nnames = names_line ? cfg->nslots : 0;
-	if (lines_line)
-		cfg->nslots = cfg->nlines;
-	if (lines_line && names_line && nnames != cfg->nlines)
-		return ft_fail(err, "%s:%d: names names %d slots but lines names %d", name, names_line,
-			       nnames, cfg->nlines);
-	if (cfg->min_phones > cfg->nslots)
-		return ft_fail(err, "%s:%d: min_phones is %d but the dock has %d slots", name,
-			       phones_line ? phones_line : (lines_line ? lines_line : names_line),
-			       cfg->min_phones, cfg->nslots);
-	if (cfg->meal_min > cfg->meal_max)
-		return ft_fail(err, "%s:%d: [meal] min_duration is longer than max_duration", name, meal_line);
-	return true;
+	/* A broken rule between keys names the line of the key it is about. */
+	int broken = check_rules(cfg, &verr);
+	if (broken < 0)
+		return true;
+	const char *about = options[broken].key;
+	int line = strcmp(about, "names") == 0 ? names_line
+		 : strcmp(about, "min_phones") == 0
+			   ? (phones_line ? phones_line : (lines_line ? lines_line : names_line))
+			   : meal_line;
+	return ft_fail(err, "%s:%d: %s", name, line, verr.msg);
+}
+
+bool
+config_set(struct ft_config *cfg, int key, const char *const *values, int nvalues,
+	   enum ft_source source, struct ft_error *err)
+{
+	const struct option *o = &options[key];
+	struct ft_config *next = malloc(sizeof(*next));
+	struct ft_error verr;
+	struct parse_ctx ctx = {next, &verr};
+	bool ok = false;
+	if (!next)
+		return ft_fail(err, "out of memory");
+	*next = *cfg;
+	if (!o->list && nvalues != 1) {
+		ft_fail(err, "%s takes one value, not %d", o->name, nvalues);
+		goto out;
+	}
+	if (o->list)
+		next->nrituals = 0; /* the values replace the list */
+	for (int i = 0; i < nvalues; i++) {
+		char buf[1024];
+		if (strlen(values[i]) >= sizeof(buf) || strchr(values[i], '\n')) {
+			ft_fail(err, "%s: a value is one line of less than %zu bytes", o->name, sizeof(buf));
+			goto out;
+		}
+		/* as the file would see it: comments and white space dropped */
+		strcpy(buf, values[i]);
+		char *value = clean_line(buf);
+		if (*value == '\0') {
+			ft_fail(err, "%s has no value", o->name);
+			goto out;
+		}
+		if (!o->parse(&ctx, (char *)next + o->offset, value)) {
+			ft_fail(err, "%s: %s", o->name, verr.msg);
+			goto out;
+		}
+	}
+	int broken = check_rules(next, &verr);
+	if (broken >= 0) {
+		ft_fail(err, "%s: %s", o->name, verr.msg);
+		goto out;
+	}
+	next->source[key] = source;
+	*cfg = *next;
+	ok = true;
+out:
+	free(next);
+	return ok;
 }
 
 bool

@@ -8,7 +8,11 @@
  *   report      report.c     one week as text or JSON
  *   export      store.c      every row as CSV
  *   screenshot  app.c        one screen to a BMP, headless
+ *   settings    settings.c   the family's settings: print, set, reset
  *
+ * Every command works on the effective configuration (SPEC §6): built-in
+ * defaults, then the file, then the settings made on the display, which
+ * live in the database.
  * Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
  */
 #include <getopt.h>
@@ -27,6 +31,7 @@
 #include "config.h"
 #include "log.h"
 #include "report.h"
+#include "settings.h"
 #include "simulate.h"
 #include "store.h"
 
@@ -40,16 +45,24 @@ static const char usage[] =
 	"       familytable export --csv [--config FILE] [--db FILE]\n"
 	"       familytable screenshot --screen NAME --size WxH --out FILE.bmp [--config FILE]\n"
 	"                   [--db FILE] [--at TIME]\n"
+	"       familytable settings [--config FILE] [--db FILE]\n"
+	"       familytable settings set SECTION.KEY VALUE... [--config FILE] [--db FILE]\n"
+	"       familytable settings reset SECTION.KEY [--config FILE] [--db FILE]\n"
 	"       familytable --help | --version\n"
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
-	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n";
+	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n"
+	"Settings made on the display (or with `settings set`) are kept in the database and\n"
+	"override the file, key by key; `settings` prints each key, its value and its source.\n"
+	"`settings set rituals.ritual` takes one VALUE per ritual, replacing the list.\n";
 
 /* Everything any command may be given; each command says what it takes. */
 struct options {
 	const char *command;
 	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size;
 	bool window, fullscreen, json, csv;
+	char **args;  /* the words after the command (settings only) */
+	int nargs;
 };
 
 enum {
@@ -87,6 +100,7 @@ static const struct command_options {
 	{"report", {OPT_CONFIG, OPT_DB, OPT_WEEK, OPT_AT, OPT_JSON}},
 	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
 	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT}},
+	{"settings", {OPT_CONFIG, OPT_DB}},
 };
 
 static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -164,13 +178,15 @@ parse_options(int argc, char **argv, struct options *o)
 		default: break;
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && strcmp(o->command, "settings") != 0)
 		return bad_usage("unexpected \"%s\"", argv[optind]);
+	o->args = argv + optind;
+	o->nargs = argc - optind;
 	return FT_EXIT_OK;
 }
 
 /* The configuration: --config, else the system's file when it exists, else
- * the built-in defaults. Then the zone every local time uses. */
+ * the built-in defaults. */
 static int
 load_config(const struct options *o, struct ft_config *cfg, const char **used)
 {
@@ -182,8 +198,33 @@ load_config(const struct options *o, struct ft_config *cfg, const char **used)
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		return FT_EXIT_USAGE;
 	}
+	return FT_EXIT_OK;
+}
+
+/* The settings made on the display, over the file's (SPEC §6), read from
+ * the database when there is one: reading them never creates it. A database
+ * that cannot be read leaves the file's settings, with a warning; the
+ * command then meets the same fault and reports it. */
+static void
+overlay_settings(struct ft_config *cfg, const char *db)
+{
+	struct ft_error err;
+	struct stat sb;
+	if (stat(db, &sb) != 0)
+		return;
+	struct store *st = store_open(db, &err);
+	if (!st || !settings_overlay(cfg, st, &err))
+		log_warn("%s (the file's settings apply)", err.msg);
+	store_close(st);
+}
+
+/* The zone every local time uses: [time] timezone, else the system's. */
+static int
+set_zone(const struct ft_config *cfg, const char *config)
+{
+	struct ft_error err;
 	if (!cal_set_zone(cfg->timezone, &err)) {
-		fprintf(stderr, "familytable: %s: %s\n", *used ? *used : "TZ", err.msg);
+		fprintf(stderr, "familytable: %s: %s\n", config ? config : "TZ", err.msg);
 		return FT_EXIT_USAGE;
 	}
 	return FT_EXIT_OK;
@@ -327,6 +368,68 @@ cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char 
 	return app_screenshot(cfg, &so);
 }
 
+/* settings [set KEY VALUE... | reset KEY]: a bad key or value is refused
+ * before the database is opened, so nothing is written or created. */
+static int
+cmd_settings(const struct options *o, struct ft_config *cfg, const char *config, const char *db)
+{
+	struct ft_error err;
+	struct stat sb;
+	const char *verb = o->nargs > 0 ? o->args[0] : NULL;
+	bool set = verb && strcmp(verb, "set") == 0, reset = verb && strcmp(verb, "reset") == 0;
+	if (!verb) {
+		settings_print(stdout, cfg);
+		return fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
+	}
+	if (!set && !reset)
+		return bad_usage("settings: unknown \"%s\" (set or reset)", verb);
+	if (o->nargs < 2)
+		return bad_usage("settings %s needs SECTION.KEY%s", verb, set ? " VALUE" : "");
+	if (reset && o->nargs > 2)
+		return bad_usage("settings reset takes one SECTION.KEY, not \"%s\"", o->args[2]);
+	const char *name = o->args[1];
+	const char *const *values = (const char *const *)o->args + 2;
+	int nvalues = o->nargs - 2, key = settings_key(name, &err), rc = FT_EXIT_USAGE;
+	if (key >= 0 && set && nvalues == 0 && !config_key_is_list(key))
+		return bad_usage("settings set %s needs a VALUE", name);
+	if (key >= 0 && set)
+		rc = settings_check(cfg, name, values, nvalues, &err);
+	else if (key >= 0)
+		rc = FT_EXIT_OK;
+	if (rc != FT_EXIT_OK) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return rc;
+	}
+	if (reset && stat(db, &sb) != 0) {
+		/* no database: no display value to forget, and nothing to create */
+		settings_print_key(stdout, cfg, key);
+		return FT_EXIT_OK;
+	}
+	struct store *st = store_open(db, &err);
+	if (!st) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return FT_EXIT_FAILURE;
+	}
+	rc = set ? settings_set(st, cfg, name, values, nvalues, clock_wall_ms(), &err)
+		 : settings_reset(st, name, NULL, &err);
+	if (rc == FT_EXIT_OK && reset) {
+		/* what applies now: the file's value, else the default */
+		struct options file_only = *o;
+		file_only.config = config;
+		rc = load_config(&file_only, cfg, &config);
+		if (rc == FT_EXIT_OK && !settings_overlay(cfg, st, &err))
+			rc = FT_EXIT_FAILURE;
+	}
+	store_close(st);
+	if (rc != FT_EXIT_OK) {
+		if (rc == FT_EXIT_FAILURE)
+			fprintf(stderr, "familytable: %s\n", err.msg);
+		return rc;
+	}
+	settings_print_key(stdout, cfg, key);
+	return fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -340,7 +443,11 @@ main(int argc, char **argv)
 		return rc;
 	if ((rc = load_config(&o, &cfg, &config)) != FT_EXIT_OK)
 		return rc;
+	/* [store] path is the file's alone, so the database is found first */
 	const char *db = db_path(&o, &cfg, buf);
+	overlay_settings(&cfg, db);
+	if ((rc = set_zone(&cfg, config)) != FT_EXIT_OK)
+		return rc;
 
 	if (strcmp(o.command, "simulate") == 0)
 		return cmd_simulate(&o, &cfg, db);
@@ -350,5 +457,7 @@ main(int argc, char **argv)
 		return cmd_export(&o, &cfg, db);
 	if (strcmp(o.command, "screenshot") == 0)
 		return cmd_screenshot(&o, &cfg, db);
+	if (strcmp(o.command, "settings") == 0)
+		return cmd_settings(&o, &cfg, config, db);
 	return cmd_run(&o, &cfg, config, db);
 }

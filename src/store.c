@@ -22,7 +22,7 @@
 #include "log.h"
 #include "store.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 3
 #define STORE_MAX_STMTS 48
 
 struct store {
@@ -81,7 +81,19 @@ static const char *const migrations[] = {
 	"CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);",
 	/* 1 -> 2: the Sunday review confirms the next week's rituals */
 	"CREATE TABLE ritual_plan (week INTEGER PRIMARY KEY, confirmed_ms INTEGER NOT NULL);",
+	/* 2 -> 3: the settings made on the display (SPEC §6), each over the
+	 * file's value for its key ("meal.weekly_goal"); the text exactly as
+	 * the file would take it, a list's items joined by line feeds */
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, set_ms INTEGER NOT NULL);",
 };
+
+_Static_assert(FT_ARRAY_LEN(migrations) == STORE_SCHEMA_VERSION, "one migration per version");
+
+int
+store_schema_version(void)
+{
+	return STORE_SCHEMA_VERSION;
+}
 
 static bool
 db_fail(struct store *st, struct ft_error *err, const char *what)
@@ -517,6 +529,53 @@ bool
 store_get_walk_open(struct store *st, ft_ms *start, struct ft_error *err)
 {
 	return state_get(st, "walk_start", start, -1, err);
+}
+
+/* ---- settings made on the display ---- */
+
+bool
+store_set_setting(struct store *st, const char *key, const char *value, ft_ms t,
+		  struct ft_error *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO setting (set_ms, key, value) VALUES (?, ?, ?)";
+	if (!store_begin(st, err))
+		return false;
+	sqlite3_stmt *q = stmt(st, sql, err);
+	bool ok = q != NULL;
+	if (ok) {
+		sqlite3_bind_int64(q, 1, t);
+		sqlite3_bind_text(q, 2, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 3, value, -1, SQLITE_TRANSIENT);
+		ok = step_done(st, q, err, "save a setting");
+	}
+	return finish(st, ok, err);
+}
+
+bool
+store_reset_setting(struct store *st, const char *key, bool *had, struct ft_error *err)
+{
+	static const char sql[] = "DELETE FROM setting WHERE key = ?";
+	bool ok = insert_row(st, sql, NULL, 0, key, NULL, err, "forget a setting");
+	if (ok && had)
+		*had = sqlite3_changes(st->db) > 0;
+	return ok;
+}
+
+bool
+store_settings(struct store *st, void (*each)(void *ctx, const char *key, const char *value),
+	       void *ctx, struct ft_error *err)
+{
+	static const char sql[] = "SELECT key, value FROM setting ORDER BY key";
+	sqlite3_stmt *q = stmt(st, sql, err);
+	int rc;
+	if (!q)
+		return false;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		each(ctx, (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1));
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "read the settings");
+	return true;
 }
 
 /* ---- the open session ---- */

@@ -61,7 +61,7 @@ test_open_creates_folder_wal_and_schema(void **state)
 	struct store *st = store_open(f->path, &err);
 	assert_non_null(st);
 	store_close(st);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), store_schema_version());
 	/* WAL is a property of the file: it stays */
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -84,7 +84,7 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	/* make it the file an older familytable left: schema 1 */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE ritual_plan; PRAGMA user_version = 1",
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE ritual_plan; DROP TABLE setting; PRAGMA user_version = 1",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	st = store_open(f->path, &err);
@@ -96,7 +96,7 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	assert_true(store_get_mark(st, STORE_MARK_RITUALS, 7, &set, &err));
 	assert_true(set);
 	store_close(st);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 1);
 }
 
