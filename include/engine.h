@@ -67,6 +67,11 @@ bool engine_walk(struct engine *e, ft_ms start, ft_ms length, int64_t *id,
 bool engine_hug(struct engine *e, ft_ms t, int64_t *id, struct ft_error *err);
 bool engine_tap(struct engine *e, ft_ms t, const char *kind, int64_t *id,
 		struct ft_error *err);
+/* A call (SPEC §3): FROM_SLOT (from 1) called TO, or 0 and NULL when the
+ * family did not say; both or neither. It keeps a call ritual like any
+ * "call" tap. */
+bool engine_call(struct engine *e, ft_ms t, int from_slot, const char *to, int64_t *id,
+		 struct ft_error *err);
 bool engine_away(struct engine *e, ft_ms t, bool away, struct ft_error *err);
 
 /* The session in progress, if any (start, docked count). */

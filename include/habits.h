@@ -61,7 +61,10 @@ struct streak habits_streak(const struct history *h, const struct ft_config *cfg
 			    enum habit habit);
 /* The hug streak in days, as of h->at; away weeks' days are skipped. */
 struct streak habits_hug_streak(const struct history *h);
-/* Rhythm in whole percent, as of h->at. */
+/* Rhythm in whole percent (SPEC §4), as of h->at; HABITS_NO_RHYTHM while
+ * no complete, not-away week has gone by since the first week with anything
+ * logged (shown as nothing, printed as null). */
+#define HABITS_NO_RHYTHM (-1)
 int habits_rhythm(const struct history *h, const struct ft_config *cfg, enum habit habit);
 /* Whether ritual R was kept in WEEK. */
 bool habits_ritual_kept(const struct history *h, const struct ft_config *cfg,

@@ -23,6 +23,22 @@ struct report_day {
 	bool hug;
 };
 
+/* A call of the week (SPEC §3), its caller named as the report names it. */
+struct report_call {
+	ft_ms t;
+	int from_slot;          /* 0: not said */
+	char from[FT_NAME_MAX]; /* the slot's name, else its number; "" when not said */
+	char to[FT_NAME_MAX];   /* "" when not said */
+};
+
+/* Two of the family who shared meals this week (SPEC §3 bonds). */
+struct report_pair {
+	int slot[2];            /* from 1, slot[0] < slot[1] */
+	int meals;              /* distinct (date, kind) meals both were members of */
+};
+
+#define REPORT_MAX_PAIRS (FT_MAX_SLOTS * (FT_MAX_SLOTS - 1) / 2)
+
 struct report {
 	ft_ms at;                        /* the reference instant T */
 	int64_t week;
@@ -43,7 +59,12 @@ struct report {
 	int nrituals;
 	bool ritual_kept[FT_MAX_RITUALS];
 	bool away;
-	int rhythm_meals, rhythm_walks;
+	int rhythm_meals, rhythm_walks;  /* HABITS_NO_RHYTHM: none yet */
+	struct report_call *calls; size_t ncalls; /* in time order */
+	/* bonds: most meals first, then by slot numbers */
+	struct report_pair pairs[REPORT_MAX_PAIRS];
+	int npairs;
+	char member_names[FT_MAX_SLOTS][FT_NAME_MAX]; /* slot's name as logged in the week's meals */
 	struct streak meal_streak, walk_streak, hug_streak;
 	/* for the display */
 	struct report_day days[7];
@@ -62,6 +83,11 @@ bool report_build(struct store *st, const struct ft_config *cfg, ft_ms at,
 bool report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, ft_ms at,
 		       struct report *r, struct ft_error *err);
 void report_free(struct report *r);
+
+/* The name of SLOT (from 1) in the week's bonds: the name logged with its
+ * meals, else its configured name, else its number. */
+const char *report_member_name(const struct report *r, const struct ft_config *cfg, int slot,
+			       char buf[FT_NAME_MAX]);
 
 void report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg);
 void report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg);

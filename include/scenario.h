@@ -17,7 +17,7 @@ enum scenario_kind {
 	SCN_WALK_START,
 	SCN_WALK_STOP,
 	SCN_HUG,
-	SCN_TAP,         /* tap call */
+	SCN_TAP,         /* tap call [FROM TO] */
 	SCN_AWAY,        /* away | away off */
 };
 
@@ -29,6 +29,8 @@ struct scenario_event {
 	ft_ms length;    /* walk */
 	bool away;       /* away: true to mark, false for "away off" */
 	char tap[16];    /* tap */
+	int from_slot;   /* tap call FROM TO: who called (a slot, from 1); 0 when not said */
+	char to[FT_NAME_MAX]; /* ... and whom ("" when not said) */
 };
 
 struct scenario {

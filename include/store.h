@@ -32,6 +32,14 @@ struct store_walk {
 	ft_ms start, end;
 };
 
+/* A call (SPEC §3): who called, by slot, and whom, when they were said. */
+struct store_call {
+	int64_t id;
+	ft_ms t;
+	int from_slot;        /* from 1; 0 when not said */
+	char to[FT_NAME_MAX]; /* "" when not said */
+};
+
 enum store_kind { STORE_SESSION, STORE_WALK, STORE_HUG, STORE_TAP };
 
 /* The schema version this program writes (PRAGMA user_version): the
@@ -56,6 +64,10 @@ bool store_add_hug(struct store *st, ft_ms t, int64_t day, int64_t *id,
 		   struct ft_error *err);
 bool store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind,
 		   int64_t *id, struct ft_error *err);
+/* A call, logged as a tap of kind "call" (it keeps a call ritual). FROM_SLOT
+ * and TO are both given or neither (0 and NULL or ""). */
+bool store_add_call(struct store *st, ft_ms t, int64_t day, int from_slot, const char *to,
+		    int64_t *id, struct ft_error *err);
 bool store_set_away(struct store *st, int64_t week, bool away, struct ft_error *err);
 bool store_set_reviewed(struct store *st, int64_t week, ft_ms t, struct ft_error *err);
 bool store_is_reviewed(struct store *st, int64_t week, bool *reviewed, struct ft_error *err);
@@ -104,6 +116,10 @@ bool store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at
 void store_free_sessions(struct store_session *rows);
 bool store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
 		 struct store_walk **out, size_t *n, struct ft_error *err);
+
+/* The calls dated FROM_DAY..TO_DAY and logged by AT, in time order. */
+bool store_calls(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
+		 struct store_call **out, size_t *n, struct ft_error *err);
 
 /* Export: write CSV of every table to OUT (SPEC §5 export --csv). */
 bool store_export_csv(struct store *st, const struct ft_config *cfg, void *out /* FILE * */,

@@ -239,6 +239,19 @@ engine_tap(struct engine *e, ft_ms t, const char *kind, int64_t *id, struct ft_e
 }
 
 bool
+engine_call(struct engine *e, ft_ms t, int from_slot, const char *to, int64_t *id,
+	    struct ft_error *err)
+{
+	bool named = from_slot != 0 || (to && to[0]);
+	if (named && (from_slot < 1 || from_slot > e->cfg->nslots))
+		return ft_fail(err, "unknown caller slot %d (the dock has %d)", from_slot, e->cfg->nslots);
+	if (named && !(to && to[0]))
+		return ft_fail(err, "a call that says who called must say whom too");
+	return engine_advance(e, t, err) &&
+	       store_add_call(e->store, t, cal_day_of(t), from_slot, to, id, err);
+}
+
+bool
 engine_away(struct engine *e, ft_ms t, bool away, struct ft_error *err)
 {
 	return engine_advance(e, t, err) && store_set_away(e->store, cal_week_of(t), away, err);

@@ -185,28 +185,40 @@ habits_hug_streak(const struct history *h)
 	return s;
 }
 
+/*
+ * SPEC §4: a weighted average of v = min(1, count / goal) over the complete,
+ * not-away weeks from the first week with anything logged up to the week
+ * before T's, weight m^age with m = 0.5^(1/3) and age 0 for the latest such
+ * week. Away weeks are skipped as if they were not in the calendar, so they
+ * do not age the weeks before them either.
+ */
 int
 habits_rhythm(const struct history *h, const struct ft_config *cfg, enum habit habit)
 {
 	if (h->first_day == INT64_MAX)
-		return 0;
+		return HABITS_NO_RHYTHM;
 	int64_t first = cal_week_of_day(h->first_day), now = cal_week_of(h->at);
 	if (now <= first)
-		return 0;
+		return HABITS_NO_RHYTHM; /* the first week is still in progress */
 	int *counts = week_counts(h, cfg, habit, first, now);
 	if (!counts)
-		return 0;
+		return HABITS_NO_RHYTHM;
 	const double m = pow(0.5, 1.0 / 3.0); /* a half-life of three weeks */
-	double goal = habits_goal(cfg, habit), rhythm = 0;
-	/* the complete weeks: those before the week in progress */
-	for (int64_t w = first; w < now; w++) {
+	double goal = habits_goal(cfg, habit), weight = 1, sum = 0, total = 0;
+	for (int64_t w = now - 1; w >= first; w--) {
 		if (habits_is_away(h, w))
 			continue;
-		double v = counts[w - first] / goal;
-		rhythm = rhythm * m + (v < 1 ? v : 1) * (1 - m);
+		double v = goal > 0 ? counts[w - first] / goal : 1;
+		sum += weight * (v < 1 ? v : 1);
+		total += weight;
+		weight *= m;
 	}
 	free(counts);
-	return (int)floor(rhythm * 100 + 0.5);
+	if (total == 0)
+		return HABITS_NO_RHYTHM; /* only away weeks so far */
+	/* half up; the epsilon keeps an exact half from rounding down through
+	 * the division's last bit */
+	return (int)floor(sum / total * 100 + 0.5 + 1e-9);
 }
 
 bool

@@ -12,6 +12,78 @@
 #include "calendar.h"
 #include "report.h"
 
+/* Order of bonds.pairs: most meals first, then by the pair's slot numbers. */
+static int
+pair_order(const void *a, const void *b)
+{
+	const struct report_pair *p = a, *q = b;
+	if (p->meals != q->meals)
+		return q->meals - p->meals;
+	if (p->slot[0] != q->slot[0])
+		return p->slot[0] - q->slot[0];
+	return p->slot[1] - q->slot[1];
+}
+
+/*
+ * SPEC §3 bonds: for each meal of the week (a distinct date and kind), the
+ * members of all its sessions together; each pair of them shares that meal
+ * once. MEALS are sorted by start, so one meal's sessions are not always
+ * next to each other (a lunch between two dinner sessions cannot happen, but
+ * nothing here relies on it).
+ */
+static void
+count_pairs(struct report *r, const struct store_session *meals, size_t n)
+{
+	int together[FT_MAX_SLOTS][FT_MAX_SLOTS] = {{0}};
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = meals[j].s.date == meals[i].s.date && strcmp(meals[j].s.kind, meals[i].s.kind) == 0;
+		if (seen)
+			continue; /* counted with the meal's first session */
+		unsigned members = 0;
+		for (size_t j = i; j < n; j++)
+			if (meals[j].s.date == meals[i].s.date && strcmp(meals[j].s.kind, meals[i].s.kind) == 0)
+				members |= meals[j].s.members;
+		for (int a = 0; a < FT_MAX_SLOTS; a++)
+			for (int b = a + 1; b < FT_MAX_SLOTS; b++)
+				together[a][b] += (members >> a & 1u) && (members >> b & 1u);
+	}
+	r->npairs = 0;
+	for (int a = 0; a < FT_MAX_SLOTS; a++)
+		for (int b = a + 1; b < FT_MAX_SLOTS; b++)
+			if (together[a][b] > 0)
+				r->pairs[r->npairs++] = (struct report_pair){{a + 1, b + 1}, together[a][b]};
+	qsort(r->pairs, (size_t)r->npairs, sizeof(r->pairs[0]), pair_order);
+}
+
+/* The week's calls, their callers named by the slot's name (else number). */
+static bool
+load_calls(struct store *st, const struct ft_config *cfg, struct report *r, struct ft_error *err)
+{
+	struct store_call *rows = NULL;
+	size_t n = 0;
+	if (!store_calls(st, r->from_day, r->to_day, r->at, &rows, &n, err))
+		return false;
+	r->calls = calloc(n ? n : 1, sizeof(*r->calls));
+	if (!r->calls) {
+		free(rows);
+		return ft_fail(err, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct report_call *c = &r->calls[i];
+		char buf[FT_NAME_MAX];
+		c->t = rows[i].t;
+		c->from_slot = rows[i].from_slot;
+		if (c->from_slot > 0)
+			snprintf(c->from, sizeof(c->from), "%s", config_slot_name(cfg, c->from_slot, buf));
+		snprintf(c->to, sizeof(c->to), "%s", rows[i].to);
+	}
+	r->ncalls = n;
+	free(rows);
+	return true;
+}
+
 bool
 report_build(struct store *st, const struct ft_config *cfg, ft_ms at, struct report *r,
 	     struct ft_error *err)
@@ -56,10 +128,22 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 		if (s->cls != SESSION_MEAL)
 			continue;
 		r->meals[r->nmeals++] = rows[i];
-		for (int slot = 0; slot < cfg->nslots; slot++)
-			r->docked_meals[slot] += !!(s->members & (1u << slot));
+		for (int slot = 0, j = 0; slot < FT_MAX_SLOTS; slot++) {
+			if (!(s->members & (1u << slot)))
+				continue;
+			/* members[] holds the names in slot order */
+			snprintf(r->member_names[slot], FT_NAME_MAX, "%s", rows[i].members[j++]);
+			if (slot < cfg->nslots)
+				r->docked_meals[slot]++;
+		}
 	}
 	store_free_sessions(rows);
+	count_pairs(r, r->meals, r->nmeals);
+	if (!load_calls(st, cfg, r, err)) {
+		report_free(r);
+		history_free(&h);
+		return false;
+	}
 
 	r->meal_goal = cfg->meal_goal;
 	r->meal_count = habits_meal_count(&h, week);
@@ -120,6 +204,19 @@ report_free(struct report *r)
 	free(r->meals);
 	r->meals = NULL;
 	r->nmeals = 0;
+	free(r->calls);
+	r->calls = NULL;
+	r->ncalls = 0;
+}
+
+/* The name of SLOT in the week's pairs: as logged with its meals. */
+const char *
+report_member_name(const struct report *r, const struct ft_config *cfg, int slot,
+		   char buf[FT_NAME_MAX])
+{
+	if (slot >= 1 && slot <= FT_MAX_SLOTS && r->member_names[slot - 1][0])
+		return r->member_names[slot - 1];
+	return config_slot_name(cfg, slot, buf);
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped; UTF-8
@@ -138,6 +235,26 @@ json_string(FILE *out, const char *s)
 			fputc(c, out);
 	}
 	fputc('"', out);
+}
+
+/* A string, or null for "" (a call logged without who and whom). */
+static void
+json_string_or_null(FILE *out, const char *s)
+{
+	if (s[0])
+		json_string(out, s);
+	else
+		fputs("null", out);
+}
+
+/* A rhythm: a whole percent, or null while there is none (SPEC §4). */
+static void
+json_percent(FILE *out, int percent)
+{
+	if (percent == HABITS_NO_RHYTHM)
+		fputs("null", out);
+	else
+		fprintf(out, "%d", percent);
 }
 
 static long long
@@ -189,8 +306,34 @@ report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg
 		fprintf(out, ", \"kept\": %s }", r->ritual_kept[i] ? "true" : "false");
 	}
 	fprintf(out, "%s],\n", r->nrituals ? "\n  " : "");
+	fputs("  \"calls\": [", out);
+	for (size_t i = 0; i < r->ncalls; i++) {
+		const struct report_call *c = &r->calls[i];
+		char when[40];
+		cal_format_time(c->t, when);
+		fprintf(out, "%s\n    { \"time\": \"%s\", \"from\": ", i ? "," : "", when);
+		json_string_or_null(out, c->from);
+		fputs(", \"to\": ", out);
+		json_string_or_null(out, c->to);
+		fputs(" }", out);
+	}
+	fprintf(out, "%s],\n", r->ncalls ? "\n  " : "");
+	fputs("  \"bonds\": { \"pairs\": [", out);
+	for (int i = 0; i < r->npairs; i++) {
+		char a[FT_NAME_MAX], b[FT_NAME_MAX];
+		fprintf(out, "%s\n    { \"members\": [", i ? "," : "");
+		json_string(out, report_member_name(r, cfg, r->pairs[i].slot[0], a));
+		fputs(", ", out);
+		json_string(out, report_member_name(r, cfg, r->pairs[i].slot[1], b));
+		fprintf(out, "], \"meals\": %d }", r->pairs[i].meals);
+	}
+	fprintf(out, "%s] },\n", r->npairs ? "\n  " : "");
 	fprintf(out, "  \"away\": %s,\n", r->away ? "true" : "false");
-	fprintf(out, "  \"rhythm\": { \"meals\": %d, \"walks\": %d },\n", r->rhythm_meals, r->rhythm_walks);
+	fputs("  \"rhythm\": { \"meals\": ", out);
+	json_percent(out, r->rhythm_meals);
+	fputs(", \"walks\": ", out);
+	json_percent(out, r->rhythm_walks);
+	fputs(" },\n", out);
 	fprintf(out,
 		"  \"streaks\": { \"meals\": { \"current\": %d, \"best\": %d },\n"
 		"               \"walks\": { \"current\": %d, \"best\": %d },\n"
@@ -229,6 +372,27 @@ report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg
 	fprintf(out, "Walks          %d of %d%s, %lld min\n", r->walk_count, r->walk_goal,
 		r->walks_met ? "  (met)" : "", minutes(r->walk_length));
 	fprintf(out, "Hugs           %d %s\n", r->hug_days, plural(r->hug_days, "day", "days"));
+	fprintf(out, "Calls          %zu\n", r->ncalls);
+	for (size_t i = 0; i < r->ncalls; i++) {
+		const struct report_call *c = &r->calls[i];
+		char when[40];
+		cal_format_time(c->t, when);
+		fprintf(out, "  %s %.5s", days[cal_weekday(cal_day_of(c->t))], when + 11);
+		if (c->from[0])
+			fprintf(out, "  %s called %s", c->from, c->to);
+		fputc('\n', out);
+	}
+	fputs("Together       ", out);
+	if (r->npairs == 0)
+		fputs("no meal shared by two of the family", out);
+	for (int i = 0; i < r->npairs; i++) {
+		char a[FT_NAME_MAX], b[FT_NAME_MAX];
+		fprintf(out, "%s%s & %s %d %s", i ? ", " : "",
+			report_member_name(r, cfg, r->pairs[i].slot[0], a),
+			report_member_name(r, cfg, r->pairs[i].slot[1], b), r->pairs[i].meals,
+			plural(r->pairs[i].meals, "meal", "meals"));
+	}
+	fputc('\n', out);
 	for (int i = 0; i < r->nrituals; i++) {
 		const struct ft_ritual *rt = &cfg->rituals[i];
 		fprintf(out, "Ritual         %s %02d:%02d %s: %s\n", days[rt->weekday], rt->minute / 60,
@@ -238,5 +402,8 @@ report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg
 		r->meal_streak.current, plural(r->meal_streak.current, "week", "weeks"), r->meal_streak.best,
 		r->walk_streak.current, plural(r->walk_streak.current, "week", "weeks"), r->walk_streak.best,
 		r->hug_streak.current, plural(r->hug_streak.current, "day", "days"), r->hug_streak.best);
-	fprintf(out, "Rhythm         meals %d%%, walks %d%%\n", r->rhythm_meals, r->rhythm_walks);
+	if (r->rhythm_meals == HABITS_NO_RHYTHM)
+		fputs("Rhythm         none yet (it starts once a whole week has gone by)\n", out);
+	else
+		fprintf(out, "Rhythm         meals %d%%, walks %d%%\n", r->rhythm_meals, r->rhythm_walks);
 }

@@ -19,17 +19,40 @@ scenario_free(struct scenario *sc)
 	sc->n = 0;
 }
 
-/* Split LINE (comment removed) into at most MAX words. */
+/*
+ * The words of the LEN bytes at P into BUF (SIZE bytes), pointers in WORDS.
+ * A word is a run of non-blank bytes or a "quoted string" (a name with a
+ * space: tap call Anna "Grandma Jo"); '#' outside quotes starts a comment.
+ * Returns the number of words, MAX + 1 when there are more than MAX, -1 for
+ * a quote not closed, -2 when the words do not fit in BUF.
+ */
 static int
-split(char *line, char **words, int max)
+split(const char *p, size_t len, char *buf, size_t size, char **words, int max)
 {
+	size_t i = 0, used = 0;
 	int n = 0;
-	for (char *save = NULL, *w = strtok_r(line, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+	for (;;) {
+		while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
+			i++;
+		if (i == len || p[i] == '#')
+			return n;
 		if (n == max)
 			return max + 1;
-		words[n++] = w;
+		bool quoted = p[i] == '"';
+		words[n++] = buf + used;
+		i += quoted;
+		while (i < len && (quoted ? p[i] != '"' : p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '#')) {
+			if (used + 1 >= size)
+				return -2;
+			buf[used++] = p[i++];
+		}
+		if (quoted) {
+			if (i == len)
+				return -1;
+			i++; /* the closing quote */
+		}
+		buf[used++] = '\0';
 	}
-	return n;
 }
 
 static bool
@@ -43,6 +66,39 @@ parse_int(const char *s, long min, long max, long *out)
 	if (v < min || v > max)
 		return false;
 	*out = v;
+	return true;
+}
+
+/* Who called (a dock name, else a slot number) and whom (any name), SPEC §5
+ * "tap call FROM TO". */
+static bool
+parse_call(const char *from, const char *to, const struct ft_config *cfg, struct scenario_event *ev,
+	   const char *name, int lineno, struct ft_error *err)
+{
+	long v;
+	ev->from_slot = 0;
+	for (int i = 0; i < cfg->nslots && !ev->from_slot; i++)
+		if (cfg->names[i][0] && strcmp(cfg->names[i], from) == 0)
+			ev->from_slot = i + 1;
+	if (!ev->from_slot && parse_int(from, 1, cfg->nslots, &v))
+		ev->from_slot = (int)v;
+	if (!ev->from_slot) {
+		char known[FT_MAX_SLOTS * FT_NAME_MAX] = "";
+		size_t used = 0;
+		for (int i = 0; i < cfg->nslots; i++)
+			if (cfg->names[i][0] && used < sizeof(known))
+				used += (size_t)snprintf(known + used, sizeof(known) - used, "%s%s",
+							 used ? ", " : "", cfg->names[i]);
+		return ft_fail(err, "%s:%d: unknown caller \"%s\" (who called: %s%s%sa slot number from 1 to %d)",
+			       name, lineno, from, used ? "one of the dock's names, " : "", known,
+			       used ? ", or " : "", cfg->nslots);
+	}
+	if (to[0] == '\0')
+		return ft_fail(err, "%s:%d: empty name for whom was called", name, lineno);
+	if (strlen(to) >= sizeof(ev->to))
+		return ft_fail(err, "%s:%d: the name \"%.20s...\" is too long (at most %d bytes)", name,
+			       lineno, to, (int)sizeof(ev->to) - 1);
+	snprintf(ev->to, sizeof(ev->to), "%s", to);
 	return true;
 }
 
@@ -91,10 +147,13 @@ parse_event(char **w, int n, const struct ft_config *cfg, struct scenario_event 
 			return ft_fail(err, "%s:%d: unexpected \"%s\" after hug", name, lineno, w[2]);
 		ev->kind = SCN_HUG;
 	} else if (strcmp(what, "tap") == 0) {
-		if (n != 3 || strcmp(w[2], "call") != 0)
-			return ft_fail(err, "%s:%d: expected \"tap call\"", name, lineno);
+		if ((n != 3 && n != 5) || strcmp(w[2], "call") != 0)
+			return ft_fail(err, "%s:%d: expected \"tap call\" or \"tap call FROM TO\" (who called, and whom)",
+				       name, lineno);
 		ev->kind = SCN_TAP;
 		snprintf(ev->tap, sizeof(ev->tap), "%s", w[2]);
+		if (n == 5 && !parse_call(w[3], w[4], cfg, ev, name, lineno, err))
+			return false;
 	} else if (strcmp(what, "away") == 0) {
 		if (n == 3 && strcmp(w[2], "off") != 0)
 			return ft_fail(err, "%s:%d: unknown word \"%s\" (away or away off)", name, lineno, w[2]);
@@ -123,21 +182,18 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 		char buf[1024], *words[6];
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		/* a comment may be as long as it likes */
-		const char *hash = memchr(p, '#', len);
-		size_t used = hash ? (size_t)(hash - p) : len;
 		lineno++;
-		if (used >= sizeof(buf)) {
+		/* a comment may be as long as it likes: only the words must fit */
+		int n = split(p, len, buf, sizeof(buf), words, 5);
+		p += len + (nl != NULL);
+		if (n == -1) {
+			ft_fail(err, "%s:%d: a quote is not closed", name, lineno);
+			goto fail;
+		}
+		if (n == -2) {
 			ft_fail(err, "%s:%d: line too long", name, lineno);
 			goto fail;
 		}
-		memcpy(buf, p, used);
-		buf[used] = '\0';
-		p += len + (nl != NULL);
-		for (char *c = buf; *c; c++)
-			if (*c == '\r')
-				*c = ' ';
-		int n = split(buf, words, 5);
 		if (n == 0)
 			continue;
 		if (n > 5 || n < 2) {

@@ -31,7 +31,8 @@ replay(struct engine *e, const struct scenario_event *ev, struct ft_error *err)
 	case SCN_HUG:
 		return engine_hug(e, ev->t, NULL, err);
 	case SCN_TAP:
-		return engine_tap(e, ev->t, ev->tap, NULL, err);
+		/* the only tap a scenario has is a call (scenario.c checks it) */
+		return engine_call(e, ev->t, ev->from_slot, ev->to, NULL, err);
 	case SCN_AWAY:
 		return engine_away(e, ev->t, ev->away, err);
 	}

@@ -22,7 +22,7 @@
 #include "log.h"
 #include "store.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_MAX_STMTS 48
 
 struct store {
@@ -85,6 +85,10 @@ static const char *const migrations[] = {
 	 * file's value for its key ("meal.weekly_goal"); the text exactly as
 	 * the file would take it, a list's items joined by line feeds */
 	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, set_ms INTEGER NOT NULL);",
+	/* 3 -> 4: a call says who called (a slot, named at report time) and
+	 * whom (SPEC §3); both NULL for a call logged without them */
+	"ALTER TABLE tap ADD COLUMN from_slot INTEGER;"
+	"ALTER TABLE tap ADD COLUMN to_name TEXT;",
 };
 
 _Static_assert(FT_ARRAY_LEN(migrations) == STORE_SCHEMA_VERSION, "one migration per version");
@@ -412,6 +416,30 @@ store_add_tap(struct store *st, ft_ms t, int64_t day, const char *kind, int64_t 
 	static const char sql[] = "INSERT INTO tap (t_ms, day, kind) VALUES (?, ?, ?)";
 	int64_t v[] = {t, day};
 	return insert_row(st, sql, v, 2, kind, id, err, "log a tap");
+}
+
+bool
+store_add_call(struct store *st, ft_ms t, int64_t day, int from_slot, const char *to, int64_t *id,
+	       struct ft_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO tap (t_ms, day, kind, from_slot, to_name) VALUES (?, ?, 'call', ?, ?)";
+	if (!store_begin(st, err))
+		return false;
+	sqlite3_stmt *q = stmt(st, sql, err);
+	bool ok = q != NULL;
+	if (ok) {
+		sqlite3_bind_int64(q, 1, t);
+		sqlite3_bind_int64(q, 2, day);
+		if (from_slot > 0 && to && to[0]) {
+			sqlite3_bind_int(q, 3, from_slot);
+			sqlite3_bind_text(q, 4, to, -1, SQLITE_TRANSIENT);
+		}
+		ok = step_done(st, q, err, "log a call");
+	}
+	if (ok && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return finish(st, ok, err);
 }
 
 bool
@@ -862,6 +890,25 @@ read_store_walk(sqlite3_stmt *q, void *item)
 	w->end = sqlite3_column_int64(q, 2);
 }
 
+/* The rows of SQL for the days FROM_DAY..TO_DAY logged by AT (its three
+ * parameters), into a new array of items of SIZE bytes (*out, the caller
+ * frees it; NULL when there are none). */
+static bool
+load_days(struct store *st, const char *sql, int64_t from_day, int64_t to_day, ft_ms at, void **out,
+	  size_t *n, size_t size, void (*read)(sqlite3_stmt *, void *), struct ft_error *err)
+{
+	const int64_t bind[] = {from_day, to_day, at};
+	void *rows = NULL;
+	size_t count = 0;
+	if (!load_rows(st, sql, bind, 3, &rows, &count, size, read, err)) {
+		free(rows);
+		return false;
+	}
+	*out = rows;
+	*n = count;
+	return true;
+}
+
 bool
 store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct store_walk **out,
 	    size_t *n, struct ft_error *err)
@@ -869,16 +916,29 @@ store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct
 	static const char sel[] =
 		"SELECT id, start_ms, end_ms FROM walk WHERE day BETWEEN ? AND ? AND end_ms <= ?"
 		" ORDER BY start_ms";
-	const int64_t bind[] = {from_day, to_day, at};
-	struct store_walk *rows = NULL;
-	size_t count = 0;
-	if (!load_rows(st, sel, bind, 3, (void **)&rows, &count, sizeof(*rows), read_store_walk, err)) {
-		free(rows);
-		return false;
-	}
-	*out = rows;
-	*n = count;
-	return true;
+	return load_days(st, sel, from_day, to_day, at, (void **)out, n, sizeof(**out), read_store_walk,
+			 err);
+}
+
+static void
+read_call(sqlite3_stmt *q, void *item)
+{
+	struct store_call *c = item;
+	const char *to = (const char *)sqlite3_column_text(q, 3);
+	c->id = sqlite3_column_int64(q, 0);
+	c->t = sqlite3_column_int64(q, 1);
+	c->from_slot = sqlite3_column_int(q, 2); /* NULL reads as 0 */
+	snprintf(c->to, sizeof(c->to), "%s", to ? to : "");
+}
+
+bool
+store_calls(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct store_call **out,
+	    size_t *n, struct ft_error *err)
+{
+	static const char sel[] =
+		"SELECT id, t_ms, from_slot, to_name FROM tap WHERE kind = 'call'"
+		" AND day BETWEEN ? AND ? AND t_ms <= ? ORDER BY t_ms, id";
+	return load_days(st, sel, from_day, to_day, at, (void **)out, n, sizeof(**out), read_call, err);
 }
 
 /* ---- export ---- */
@@ -909,18 +969,19 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 		"SELECT s.class, s.day, s.kind, s.start_ms, s.end_ms, s.phones, s.interruptions,"
 		" (SELECT group_concat(name, '; ') FROM (SELECT name FROM session_member m"
 		"   WHERE m.session_id = s.id ORDER BY slot))"
-		" FROM session s"
-		" UNION ALL SELECT 'walk', day, '', start_ms, end_ms, NULL, NULL, NULL FROM walk"
-		" UNION ALL SELECT 'hug', day, '', t_ms, t_ms, NULL, NULL, NULL FROM hug"
-		" UNION ALL SELECT 'tap', day, kind, t_ms, t_ms, NULL, NULL, NULL FROM tap"
+		" , NULL, NULL FROM session s"
+		" UNION ALL SELECT 'walk', day, '', start_ms, end_ms, NULL, NULL, NULL, NULL, NULL FROM walk"
+		" UNION ALL SELECT 'hug', day, '', t_ms, t_ms, NULL, NULL, NULL, NULL, NULL FROM hug"
+		" UNION ALL SELECT 'tap', day, kind, t_ms, t_ms, NULL, NULL, NULL, from_slot, to_name FROM tap"
 		" ORDER BY 4, 1";
 	FILE *out = file;
 	sqlite3_stmt *q = stmt(st, sessions, err);
 	int rc;
-	(void)cfg;
 	if (!q)
 		return false;
-	fputs("record,date,kind,start,end,minutes,phones,interruptions,members\r\n", out);
+	/* from, to: a call's caller (by the slot's name now, as the report
+	 * names it) and callee */
+	fputs("record,date,kind,start,end,minutes,phones,interruptions,members,from,to\r\n", out);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		char date[16], start[40], end[40], minutes[24], phones[16], inter[16];
 		const char *record = (const char *)sqlite3_column_text(q, 0);
@@ -942,7 +1003,14 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 		csv_field(out, timed ? minutes : "", false);
 		csv_field(out, session ? phones : "", false);
 		csv_field(out, session ? inter : "", false);
-		csv_field(out, members ? members : "", true);
+		char slot_name[FT_NAME_MAX];
+		const char *caller = sqlite3_column_type(q, 8) == SQLITE_NULL
+					     ? ""
+					     : config_slot_name(cfg, sqlite3_column_int(q, 8), slot_name);
+		const char *callee = (const char *)sqlite3_column_text(q, 9);
+		csv_field(out, members ? members : "", false);
+		csv_field(out, caller, false);
+		csv_field(out, callee ? callee : "", true);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)

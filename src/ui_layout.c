@@ -751,11 +751,10 @@ lay_side_cards(struct lay *l, struct ui_rect box, int n)
 			lay_info_card(l, c1, UI_C_CARD, _("Rituals"), _("None set"), UI_C_INK_DIM);
 		}
 	}
-	if (r)
-		snprintf(buf, sizeof(buf), _("Meals %d%% · Walks %d%%"), r->rhythm_meals,
-			 r->rhythm_walks);
-	else
-		snprintf(buf, sizeof(buf), "–");
+	/* no rhythm before the first complete week: nothing, not 0% (SPEC §4) */
+	if (!r || r->rhythm_meals == HABITS_NO_RHYTHM)
+		return;
+	snprintf(buf, sizeof(buf), _("Meals %d%% · Walks %d%%"), r->rhythm_meals, r->rhythm_walks);
 	lay_info_card(l, c2, UI_C_CARD, _("Rhythm"), buf, UI_C_INK);
 }
 
@@ -1266,9 +1265,11 @@ lay_review_summary(struct lay *l, struct ui_rect box)
 		      ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d",
 			       (unsigned long)r->hug_streak.current),
 		      r->hug_streak.current, r->hug_streak.best);
-	lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Rhythm"));
-	lay_entry_set(&e[n++], false, UI_C_INK, _("Meals %d%% · Walks %d%%"), r->rhythm_meals,
-		      r->rhythm_walks);
+	if (r->rhythm_meals != HABITS_NO_RHYTHM) {
+		lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Rhythm"));
+		lay_entry_set(&e[n++], false, UI_C_INK, _("Meals %d%% · Walks %d%%"), r->rhythm_meals,
+			      r->rhythm_walks);
+	}
 	bool wrap = lay_entries_height(l, e, n, c.r.w, true) <= c.r.h;
 	for (int i = 0; i < n; i++)
 		if (!lay_entry(l, &c, &e[i], wrap))

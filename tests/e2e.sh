@@ -80,7 +80,8 @@ out=$(ft report --config "$EXAMPLES/week.conf" --db "$TMP/open.db" --json --week
 	python3 -c 'import json,sys; m=json.load(sys.stdin)["meals"]; print(m["count"], m["list"][0]["minutes"], m["list"][0]["end"])')
 [ "$out" = "1 40 2026-12-01T19:40:00+01:00" ] && ok "the session resumes in the next run" || ko "the session resumes in the next run ($out)"
 
-# export --csv: a header row, one row per session, walk, hug and tap, RFC 4180.
+# export --csv: a header row, one row per session, walk, hug and tap, RFC 4180;
+# a call's row says who called and whom when they were said.
 ft export --csv --config "$EXAMPLES/week.conf" --db "$TMP/week.db" >"$TMP/week.csv"
 python3 - "$TMP/week.csv" <<'PY' && ok "export --csv" || ko "export --csv"
 import csv, sys
@@ -90,7 +91,10 @@ rows = list(csv.DictReader(raw.splitlines(keepends=True)))
 kinds = [r["record"] for r in rows]
 assert kinds.count("meal") == 4, kinds
 assert kinds.count("short") == 1 and kinds.count("left-docked") == 1, kinds
-assert kinds.count("walk") == 1 and kinds.count("hug") == 2 and kinds.count("tap") == 1, kinds
+assert kinds.count("walk") == 1 and kinds.count("hug") == 2 and kinds.count("tap") == 2, kinds
+calls = [(r["start"], r["kind"], r["from"], r["to"]) for r in rows if r["record"] == "tap"]
+assert calls == [("2026-11-30T18:05:00+01:00", "call", "", ""),
+                 ("2026-12-02T18:40:00+01:00", "call", "Chloé", "Grandma Jo")], calls
 fri = [r for r in rows if r["record"] == "meal" and r["date"] == "2026-12-04"][0]
 assert fri["members"] == "Anna; Ben; Chloé; Dan" and fri["minutes"] == "45", fri
 assert fri["start"] == "2026-12-04T19:30:00+01:00", fri

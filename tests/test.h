@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "calendar.h"
@@ -48,6 +49,24 @@ test_write_file(const char *path, const char *text)
 	assert_non_null(f);
 	assert_true(fputs(text, f) >= 0);
 	assert_int_equal(fclose(f), 0);
+}
+
+/* A new empty folder "/tmp/ft-NAME-XXXXXX", its path in DIR. */
+static inline void
+test_temp_dir(char dir[64], const char *name)
+{
+	snprintf(dir, 64, "/tmp/ft-%s-XXXXXX", name);
+	if (!mkdtemp(dir))
+		fail_msg("mkdtemp %s failed", dir);
+}
+
+/* Remove the folder DIR made by test_temp_dir, and everything in it. */
+static inline void
+test_remove_dir(const char *dir)
+{
+	char cmd[96];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 #endif

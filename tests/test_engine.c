@@ -287,6 +287,32 @@ test_walk_start_stop_survives_restart(void **state)
 }
 
 static void
+test_a_call_with_who_and_whom_or_neither(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store_call *calls;
+	size_t n;
+	ft_ms t = T("2026-11-30T18:05:00+01:00");
+	int64_t id = -1, day = cal_day_of(t);
+	assert_true(engine_open(&f->e, &f->cfg, f->st, t, NULL, &err));
+	assert_true(engine_call(&f->e, t, 0, NULL, NULL, &err));
+	assert_true(engine_call(&f->e, t + FT_MINUTE, 2, "Grandma Jo", &id, &err));
+	assert_true(id > 0);
+	/* both or neither, and a caller on the dock */
+	assert_false(engine_call(&f->e, t + 2 * FT_MINUTE, 2, NULL, NULL, &err));
+	assert_false(engine_call(&f->e, t + 2 * FT_MINUTE, 0, "Grandma Jo", NULL, &err));
+	assert_false(engine_call(&f->e, t + 2 * FT_MINUTE, f->cfg.nslots + 1, "Grandma Jo", NULL, &err));
+	assert_true(store_calls(f->st, day, day, t + FT_HOUR, &calls, &n, &err));
+	assert_int_equal(n, 2);
+	assert_int_equal(calls[0].from_slot, 0);
+	assert_int_equal(calls[1].from_slot, 2);
+	assert_string_equal(calls[1].to, "Grandma Jo");
+	assert_int_equal(calls[1].id, id);
+	free(calls);
+}
+
+static void
 test_report_counts_only_what_ended_by_T(void **state)
 {
 	struct fixture *f = *state;
@@ -356,6 +382,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_session_ends_at_last_known_instant_after_power_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_start_is_saved_at_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_walk_start_stop_survives_restart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_call_with_who_and_whom_or_neither, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_counts_only_what_ended_by_T, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chattering_line_writes_nothing, setup, teardown),
 	};

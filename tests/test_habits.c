@@ -2,6 +2,7 @@
  * test_habits.c - SPEC §2.8 counting, §3 walks/hugs/rituals, §4 goals,
  * streaks, away weeks and rhythm, on histories built by hand.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,43 +313,164 @@ test_walk_streak(void **state)
 
 /* ---- §4 rhythm ---- */
 
+/* SPEC §4's formula, written out here for the expected values: V[0] is the
+ * latest complete, not-away week (age 0), V[N-1] the oldest. */
+static int
+expected_rhythm(const double *v, int n)
+{
+	const double m = pow(0.5, 1.0 / 3.0);
+	double sum = 0, total = 0;
+	for (int age = 0; age < n; age++) {
+		sum += pow(m, age) * (v[age] < 1 ? v[age] : 1);
+		total += pow(m, age);
+	}
+	return (int)floor(sum / total * 100 + 0.5);
+}
+
+/* N dinners in the week of MONDAY. */
 static void
-test_rhythm_two_of_three_settles_near_67(void **state)
+dinners(struct hb *b, int64_t monday, int n)
+{
+	for (int d = 0; d < n; d++) {
+		struct history_meal *m = &b->h.meals[b->h.nmeals++];
+		m->day = monday + d;
+		strcpy(m->kind, "dinner");
+		first(b, m->day);
+	}
+}
+
+static void
+test_rhythm_is_null_in_the_first_week(void **state)
 {
 	struct ft_config cfg = test_config(paris);
 	struct hb b;
-	int64_t monday = cal_week_monday(W("2026-01-05"));
-	hb_init(&b, "2026-12-28T00:00:00+01:00");
-	/* 51 complete weeks from 2026-01-05 to 2026-12-28, two dinners each */
-	b.h.meals = realloc(b.h.meals, 102 * sizeof(*b.h.meals));
-	for (int w = 0; w < 51; w++) {
-		b.h.meals[b.h.nmeals].day = monday + 7 * w;
-		strcpy(b.h.meals[b.h.nmeals++].kind, "dinner");
-		b.h.meals[b.h.nmeals].day = monday + 7 * w + 2;
-		strcpy(b.h.meals[b.h.nmeals++].kind, "dinner");
-	}
-	b.h.first_day = monday;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	/* nothing logged at all */
+	hb_init(&b, "2027-01-13T12:00:00+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	/* a first week that met every goal is still in progress: no figure, not 0% */
+	met_week(&b, w0);
+	walk(&b, "2027-01-11", 30);
+	b.h.at = T("2027-01-17T23:59:59+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
+	/* once it is complete, one met week is 100% */
+	b.h.at = T("2027-01-18T00:00:00+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 100);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), 100);
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_is_null_while_every_complete_week_was_away(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-01-27T12:00:00+01:00");
+	dinners(&b, w0, 1);     /* the first week with anything logged... */
+	away(&b, "2027-01-11"); /* ...and it and the next are away */
+	away(&b, "2027-01-18");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
+	/* the week after the away weeks completes: its own figure alone */
+	b.h.at = T("2027-02-01T00:00:00+01:00");
+	dinners(&b, w0 + 14, 2);
+	double v[] = {2.0 / 3};
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 1));
 	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67);
 	history_free(&b.h);
 }
 
 static void
-test_rhythm_first_week_and_half_life(void **state)
+test_rhythm_weighs_the_latest_week_most(void **state)
 {
 	struct ft_config cfg = test_config(paris);
 	struct hb b;
 	int64_t w0 = cal_week_monday(W("2027-01-11"));
-	/* nothing before the first week counts: one met week gives 1 - m */
-	hb_init(&b, "2027-01-18T00:00:00+01:00");
+	/* met, then one meal of three: (m * 1 + 1 * 1/3) / (m + 1) = 62.8% */
+	hb_init(&b, "2027-01-25T00:00:00+01:00");
 	met_week(&b, w0);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21); /* 20.63% */
-	/* the week in progress does not count yet */
-	b.h.at = T("2027-01-24T23:00:00+01:00");
-	met_week(&b, w0 + 7);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
-	/* complete: 0.2063 * 0.7937 + 0.2063 = 0.3700 */
-	b.h.at = T("2027-01-25T00:00:00+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 37);
+	dinners(&b, w0 + 7, 1);
+	double v[] = {1.0 / 3, 1};
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 63);
+	/* the other way round: the met week is the latest, 70.50%: 71 */
+	struct hb c;
+	hb_init(&c, "2027-01-25T00:00:00+01:00");
+	dinners(&c, w0, 1);
+	met_week(&c, w0 + 7);
+	double u[] = {1, 1.0 / 3};
+	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), expected_rhythm(u, 2));
+	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 71);
+	history_free(&b.h);
+	history_free(&c.h);
+}
+
+static void
+test_rhythm_counts_complete_weeks_only(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-01-24T23:00:00+01:00");
+	met_week(&b, w0);
+	/* the week of T has nothing yet: it does not pull the figure down */
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 100);
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_two_of_three_is_67_from_the_first_week_on(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t monday = cal_week_monday(W("2026-01-05"));
+	hb_init(&b, "2026-01-12T00:00:00+01:00");
+	b.h.meals = realloc(b.h.meals, 102 * sizeof(*b.h.meals));
+	for (int w = 0; w < 51; w++)
+		dinners(&b, monday + 7 * w, 2);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* one week */
+	b.h.at = T("2026-03-02T00:00:00+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* eight */
+	b.h.at = T("2026-12-28T00:00:00+01:00");
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* 51 */
+	history_free(&b.h);
+}
+
+static void
+test_rhythm_rounds_half_up(void **state)
+{
+	/* one meal against a goal of eight is 12.5%: 13 (half up), not 12 */
+	struct ft_config cfg = test_config("[meal]\nweekly_goal = 8\n[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	hb_init(&b, "2027-01-18T00:00:00+01:00");
+	dinners(&b, cal_week_monday(W("2027-01-11")), 1);
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 13);
+	/* and 3 of 8, 37.5%: 38 */
+	struct hb c;
+	hb_init(&c, "2027-01-18T00:00:00+01:00");
+	dinners(&c, cal_week_monday(W("2027-01-11")), 3);
+	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 38);
+	history_free(&b.h);
+	history_free(&c.h);
+}
+
+static void
+test_rhythm_goal_change_applies_to_the_whole_history(void **state)
+{
+	struct ft_config three = test_config(paris);
+	struct ft_config two = test_config("[meal]\nweekly_goal = 2\n[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-11"));
+	hb_init(&b, "2027-02-01T00:00:00+01:00");
+	dinners(&b, w0, 2);
+	dinners(&b, w0 + 7, 1);
+	dinners(&b, w0 + 14, 2);
+	double v3[] = {2.0 / 3, 1.0 / 3, 2.0 / 3}, v2[] = {1, 0.5, 1};
+	assert_int_equal(habits_rhythm(&b.h, &three, HABIT_MEALS), expected_rhythm(v3, 3));
+	assert_int_equal(habits_rhythm(&b.h, &two, HABIT_MEALS), expected_rhythm(v2, 3));
+	assert_int_not_equal(expected_rhythm(v3, 3), expected_rhythm(v2, 3));
 	history_free(&b.h);
 }
 
@@ -363,28 +485,38 @@ test_rhythm_starts_at_the_first_week_with_anything_logged(void **state)
 	hb_init(&b, "2027-01-25T00:00:00+01:00");
 	hug(&b, w0 + 1);
 	met_week(&b, w0 + 7);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
+	double v[] = {1, 0};
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 56);
 	/* walks' rhythm: both weeks zero */
 	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), 0);
+	/* a call is something logged too */
+	struct hb c;
+	hb_init(&c, "2027-01-25T00:00:00+01:00");
+	tap(&c, "2027-01-12");
+	met_week(&c, w0 + 7);
+	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 56);
 	history_free(&b.h);
+	history_free(&c.h);
 }
 
 static void
 test_rhythm_skips_away_weeks_and_caps_at_the_goal(void **state)
 {
 	struct ft_config cfg = test_config(paris);
-	struct hb b, c;
+	struct hb b;
 	int64_t w0 = cal_week_monday(W("2027-01-11"));
-	hb_init(&b, "2027-01-25T00:00:00+01:00");
+	/* 4 of 3, away, 1 of 3: the away week is not in the calendar, so the
+	 * met week has age 1, not 2; and 4 of 3 counts as 1 */
+	hb_init(&b, "2027-02-01T00:00:00+01:00");
 	met_week(&b, w0);
-	meal(&b, "2027-01-12", "lunch"); /* 4 of 3: still v = 1 */
+	meal(&b, "2027-01-12", "lunch");
 	away(&b, "2027-01-18");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 21);
-	hb_init(&c, "2027-01-25T00:00:00+01:00");
-	met_week(&c, w0);
-	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 16); /* 0.2063 * 0.7937 */
+	dinners(&b, w0 + 14, 1);
+	double v[] = {1.0 / 3, 1};
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 63);
 	history_free(&b.h);
-	history_free(&c.h);
 }
 
 /* ---- §4 hug day streak ---- */
@@ -443,8 +575,13 @@ main(void)
 		cmocka_unit_test(test_away_week_neither_breaks_nor_extends),
 		cmocka_unit_test(test_goal_from_config_applies_to_the_whole_history),
 		cmocka_unit_test(test_walk_streak),
-		cmocka_unit_test(test_rhythm_two_of_three_settles_near_67),
-		cmocka_unit_test(test_rhythm_first_week_and_half_life),
+		cmocka_unit_test(test_rhythm_is_null_in_the_first_week),
+		cmocka_unit_test(test_rhythm_is_null_while_every_complete_week_was_away),
+		cmocka_unit_test(test_rhythm_weighs_the_latest_week_most),
+		cmocka_unit_test(test_rhythm_counts_complete_weeks_only),
+		cmocka_unit_test(test_rhythm_two_of_three_is_67_from_the_first_week_on),
+		cmocka_unit_test(test_rhythm_rounds_half_up),
+		cmocka_unit_test(test_rhythm_goal_change_applies_to_the_whole_history),
 		cmocka_unit_test(test_rhythm_starts_at_the_first_week_with_anything_logged),
 		cmocka_unit_test(test_rhythm_skips_away_weeks_and_caps_at_the_goal),
 		cmocka_unit_test(test_hug_streak_today_in_progress),

@@ -109,6 +109,86 @@ test_the_spec_example_parses_line_by_line(void **state)
 	assert_null(sc.events);
 }
 
+/* SPEC §5: "tap call FROM TO", FROM a dock name or slot number, TO any name,
+ * each quoted when it holds a space; both or neither. */
+static const char *const family =
+	"[dock]\nnames = Anna Ben Chloé \"Mary Ann\"\n[time]\ntimezone = Europe/Paris\n";
+
+static void
+test_a_call_may_say_who_called_and_whom(void **state)
+{
+	struct ft_config cfg = test_config(family);
+	struct scenario sc = parse_ok(
+		"2026-11-29T12:05:00+01:00      tap call        # a call logged\n"
+		"2026-11-30T18:10:00+01:00      tap call Anna \"Grandma Jo\"   # who called, and whom\n"
+		"2026-11-30T18:20:00+01:00 tap call \"Mary Ann\" Paul\n"
+		"2026-11-30T18:30:00+01:00 tap call 2 \"Uncle Paul # the one in Lyon\"\n"
+		"2026-11-30T18:40:00+01:00 tap call Chloé\t\"Mamie\"# no space before the comment\n",
+		&cfg, false);
+	assert_int_equal(sc.n, 5);
+	for (size_t i = 0; i < sc.n; i++) {
+		assert_int_equal(sc.events[i].kind, SCN_TAP);
+		assert_string_equal(sc.events[i].tap, "call");
+	}
+	assert_int_equal(sc.events[0].from_slot, 0); /* not said */
+	assert_string_equal(sc.events[0].to, "");
+	assert_int_equal(sc.events[1].from_slot, 1);
+	assert_string_equal(sc.events[1].to, "Grandma Jo");
+	assert_int_equal(sc.events[2].from_slot, 4);
+	assert_string_equal(sc.events[2].to, "Paul");
+	assert_int_equal(sc.events[3].from_slot, 2); /* a slot number */
+	assert_string_equal(sc.events[3].to, "Uncle Paul # the one in Lyon");
+	assert_int_equal(sc.events[4].from_slot, 3);
+	assert_string_equal(sc.events[4].to, "Mamie");
+	scenario_free(&sc);
+	/* a slot without a name is called by its number */
+	cfg = test_config(paris);
+	sc = parse_ok("2026-11-30T18:10:00+01:00 tap call 4 Grandma\n", &cfg, false);
+	assert_int_equal(sc.events[0].from_slot, 4);
+	scenario_free(&sc);
+}
+
+static void
+test_a_call_from_someone_not_on_the_dock_names_its_line(void **state)
+{
+	struct ft_config cfg = test_config(family);
+	const char *first = "2026-11-30T18:00:00+01:00 hug\n";
+	static const char *bad[] = {
+		"tap call Zoé Grandma",       /* not a name of the dock */
+		"tap call anna Grandma",      /* names are as written in the config */
+		"tap call Mary Grandma",      /* "Mary Ann" is one name */
+		"tap call 0 Grandma",         /* slots are 1..4 */
+		"tap call 5 Grandma",
+	};
+	char text[256];
+	for (size_t i = 0; i < FT_ARRAY_LEN(bad); i++) {
+		snprintf(text, sizeof(text), "%s2026-11-30T18:10:00+01:00 %s\n", first, bad[i]);
+		assert_error_at(text, &cfg, false, 2, "unknown caller");
+	}
+	/* the message says who could have called */
+	assert_error_at("2026-11-30T18:10:00+01:00 tap call Zoé Grandma\n", &cfg, false, 1,
+			"Anna, Ben, Chloé, Mary Ann");
+}
+
+static void
+test_a_call_says_both_who_and_whom_or_neither(void **state)
+{
+	struct ft_config cfg = test_config(family);
+	static const char *bad[] = {
+		"tap call Anna",                       /* whom is missing */
+		"tap call Anna Grandma Jo",            /* a name with a space, not quoted */
+		"tap call Anna \"Grandma Jo",          /* a quote not closed */
+		"tap call Anna \"\"",                  /* an empty name */
+		"tap call Anna \"A name far longer than forty-seven bytes, the limit\"",
+	};
+	char text[256];
+	for (size_t i = 0; i < FT_ARRAY_LEN(bad); i++) {
+		snprintf(text, sizeof(text), "2026-11-30T18:00:00+01:00 hug\n2026-11-30T18:10:00+01:00 %s\n",
+			 bad[i]);
+		assert_error_at(text, &cfg, false, 2, NULL);
+	}
+}
+
 static void
 test_away_marks_and_away_off_unmarks(void **state)
 {
@@ -456,6 +536,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_the_spec_example_parses_line_by_line),
+		cmocka_unit_test(test_a_call_may_say_who_called_and_whom),
+		cmocka_unit_test(test_a_call_from_someone_not_on_the_dock_names_its_line),
+		cmocka_unit_test(test_a_call_says_both_who_and_whom_or_neither),
 		cmocka_unit_test(test_away_marks_and_away_off_unmarks),
 		cmocka_unit_test(test_every_slot_of_the_dock_is_known),
 		cmocka_unit_test(test_comments_and_blank_lines_are_skipped_but_counted),

@@ -53,6 +53,18 @@ query_int(const char *path, const char *sql)
 	return v;
 }
 
+/* Run SQL on the file at PATH through a connection of its own: the file
+ * an older familytable left, or another program. */
+static void
+exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
 static void
 test_open_creates_folder_wal_and_schema(void **state)
 {
@@ -82,11 +94,8 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
 	store_close(st);
 	/* make it the file an older familytable left: schema 1 */
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE ritual_plan; DROP TABLE setting; PRAGMA user_version = 1",
-				      NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	exec_sql(f->path, "DROP TABLE ritual_plan; DROP TABLE setting; ALTER TABLE tap DROP COLUMN from_slot;"
+			  " ALTER TABLE tap DROP COLUMN to_name; PRAGMA user_version = 1");
 	st = store_open(f->path, &err);
 	assert_non_null(st);
 	bool set = true;
@@ -107,10 +116,7 @@ test_newer_schema_is_refused(void **state)
 	struct ft_error err;
 	struct store *st = store_open(f->path, &err);
 	store_close(st);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	exec_sql(f->path, "PRAGMA user_version = 99");
 	assert_null(store_open(f->path, &err));
 	assert_non_null(strstr(err.msg, "newer familytable"));
 }
@@ -233,6 +239,76 @@ test_session_members_and_history(void **state)
 }
 
 static void
+test_calls_with_and_without_who_and_whom(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	int64_t id = -1;
+	ft_ms mon = T("2026-11-30T18:05:00+01:00"), wed = T("2026-12-02T18:40:00+01:00");
+	/* logged out of order: read back in time order */
+	assert_true(store_add_call(st, wed, cal_day_of(wed), 3, "Grandma Jo", &id, &err));
+	assert_true(id > 0);
+	assert_true(store_add_call(st, mon, cal_day_of(mon), 0, NULL, NULL, &err));
+	assert_true(store_add_tap(st, mon + 1, cal_day_of(mon), "other", NULL, &err)); /* not a call */
+	struct store_call *calls;
+	size_t n;
+	assert_true(store_calls(st, cal_day_of(mon), cal_day_of(mon) + 6, T("2026-12-07T00:00:00+01:00"),
+				&calls, &n, &err));
+	assert_int_equal(n, 2);
+	assert_int_equal(calls[0].t, mon);
+	assert_int_equal(calls[0].from_slot, 0);
+	assert_string_equal(calls[0].to, "");
+	assert_int_equal(calls[1].t, wed);
+	assert_int_equal(calls[1].from_slot, 3);
+	assert_string_equal(calls[1].to, "Grandma Jo");
+	free(calls);
+	/* only what was logged by T, only the days asked for */
+	assert_true(store_calls(st, cal_day_of(mon), cal_day_of(mon) + 6, wed - 1, &calls, &n, &err));
+	assert_int_equal(n, 1);
+	free(calls);
+	assert_true(store_calls(st, cal_day_of(mon) + 7, cal_day_of(mon) + 13, wed, &calls, &n, &err));
+	assert_int_equal(n, 0);
+	free(calls);
+	/* a call keeps a call ritual: it is a "call" tap in the history */
+	struct history h;
+	assert_true(store_load_history(st, T("2026-12-07T00:00:00+01:00"), &h, &err));
+	assert_int_equal(h.ntaps, 3);
+	assert_string_equal(h.taps[0].kind, "call");
+	history_free(&h);
+	/* undo removes a call like any tap */
+	assert_true(store_delete(st, STORE_TAP, id, &err));
+	assert_true(store_calls(st, cal_day_of(mon), cal_day_of(mon) + 6, wed, &calls, &n, &err));
+	assert_int_equal(n, 1);
+	free(calls);
+	store_close(st);
+}
+
+static void
+test_calls_of_a_version_2_file_read_without_names(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	store_close(st);
+	/* the file a familytable without who and whom left: one call tap */
+	exec_sql(f->path, "DROP TABLE setting; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
+			  " INSERT INTO tap (t_ms, day, kind) VALUES (1000, 0, 'call');"
+			  " PRAGMA user_version = 2");
+	st = store_open(f->path, &err);
+	assert_non_null(st);
+	struct store_call *calls;
+	size_t n;
+	assert_true(store_calls(st, 0, 6, 2000, &calls, &n, &err));
+	assert_int_equal(n, 1);
+	assert_int_equal(calls[0].from_slot, 0);
+	assert_string_equal(calls[0].to, "");
+	free(calls);
+	store_close(st);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), store_schema_version());
+}
+
+static void
 test_week_queries_use_indexes(void **state)
 {
 	struct fixture *f = *state;
@@ -258,6 +334,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_folder_wal_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calls_with_and_without_who_and_whom, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calls_of_a_version_2_file_read_without_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrates_a_version_1_file_forward_keeping_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file_is_reported, setup, teardown),

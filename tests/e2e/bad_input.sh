@@ -151,6 +151,11 @@ bad_lines=(
 	"walk stop with no walk|2026-11-30T19:10:00+01:00 walk stop"
 	"walk of 0 minutes|2026-11-30T19:10:00+01:00 walk 0"
 	"walk of -5 minutes|2026-11-30T19:10:00+01:00 walk -5"
+	"call from an unknown name|2026-11-30T19:10:00+01:00 tap call Zoe Grandma"
+	"call from slot 5 of 4|2026-11-30T19:10:00+01:00 tap call 5 Grandma"
+	"call with who but not whom|2026-11-30T19:10:00+01:00 tap call Anna"
+	"call with a quote not closed|2026-11-30T19:10:00+01:00 tap call Anna \"Grandma Jo"
+	"call with a name too many|2026-11-30T19:10:00+01:00 tap call \"Mary Ann\" Grandma Jo"
 )
 for item in "${bad_lines[@]}"; do
 	what=${item%%|*}
