@@ -20,7 +20,7 @@ BUILD     ?= build
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod
+PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd
 WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
              -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
              -Wformat=2 -Wundef -Wno-unused-parameter
@@ -38,10 +38,10 @@ LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
              src/session.c src/habits.c src/scenario.c src/log.c
 # Adapters and commands.
-STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c
+STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c src/backup.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
-             src/ui_layout.c src/ui_i18n.c src/ui_state.c
+             src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c
 LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 
@@ -178,26 +178,42 @@ bench: $(BUILD)/familytable
 
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 
+# PREFIX only decides where files go: the program finds its catalogues
+# relative to itself (BINDIR/../share/locale), so `make install PREFIX=/usr`
+# after a plain `make` needs no rebuild. The man page and the units get the
+# paths they name from here. The family's configuration is never
+# overwritten. Without DESTDIR it first installs the run-time packages the
+# program lacks (as root; else it says which are missing).
+UNITS := familytable.service familytable-backup.service familytable-backup.timer
 install: $(BUILD)/familytable
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then scripts/install-deps runtime; \
+		else scripts/install-deps --check runtime || true; fi
 	install -D -m 0755 $(BUILD)/familytable $(DESTDIR)$(BINDIR)/familytable
-	install -D -m 0644 assets/familytable.1 $(DESTDIR)$(MANDIR)/man1/familytable.1
-	install -D -m 0644 assets/familytable.conf $(DESTDIR)$(DATADIR)/familytable/familytable.conf.example
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR) $(DESTDIR)$(DATADIR)/familytable
+	sed -e 's|/usr/local/share|$(DATADIR)|g' -e 's|/usr/local/bin|$(BINDIR)|g' \
+		-e 's|/etc/familytable|$(SYSCONFDIR)/familytable|g' \
+		assets/familytable.1 > $(DESTDIR)$(MANDIR)/man1/familytable.1
+	install -m 0644 assets/familytable.conf $(DESTDIR)$(DATADIR)/familytable/familytable.conf.example
 	for mo in $(MO_FILES); do \
 		lang=$$(basename $$(dirname $$(dirname $$mo))); \
 		install -D -m 0644 $$mo $(DESTDIR)$(DATADIR)/locale/$$lang/LC_MESSAGES/familytable.mo; \
 	done
-	# the family's own configuration is never overwritten
-	[ -e $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf ] || \
-		install -D -m 0644 assets/familytable.conf $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf
-	install -d $(DESTDIR)$(UNITDIR)
-	sed 's|/usr/local/bin/familytable|$(BINDIR)/familytable|' systemd/familytable.service \
-		> $(DESTDIR)$(UNITDIR)/familytable.service
-	chmod 0644 $(DESTDIR)$(UNITDIR)/familytable.service
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf ]; then \
+		echo "make install: $(SYSCONFDIR)/familytable/familytable.conf is the family's: kept as it is" \
+		     "(the new example: $(DATADIR)/familytable/familytable.conf.example)"; \
+	else \
+		install -D -m 0644 assets/familytable.conf $(DESTDIR)$(SYSCONFDIR)/familytable/familytable.conf; \
+	fi
+	for u in $(UNITS); do \
+		sed 's|/usr/local/bin/familytable|$(BINDIR)/familytable|' systemd/$$u > $(DESTDIR)$(UNITDIR)/$$u; \
+		chmod 0644 $(DESTDIR)$(UNITDIR)/$$u; \
+	done
 	install -D -m 0644 systemd/familytable.sysusers $(DESTDIR)$(SYSUSERSDIR)/familytable.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/familytable $(DESTDIR)$(MANDIR)/man1/familytable.1
-	rm -f $(DESTDIR)$(UNITDIR)/familytable.service $(DESTDIR)$(SYSUSERSDIR)/familytable.conf
+	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS)) $(DESTDIR)$(SYSUSERSDIR)/familytable.conf
+	rm -f $(DESTDIR)$(DATADIR)/locale/*/LC_MESSAGES/familytable.mo
 	rm -rf $(DESTDIR)$(DATADIR)/familytable
 
 clean:

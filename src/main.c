@@ -9,6 +9,8 @@
  *   export      store.c      every row as CSV
  *   screenshot  app.c        one screen to a BMP, headless
  *   settings    settings.c   the family's settings: print, set, reset
+ *   backup      backup.c     a checked copy of the database (--rotate: nightly)
+ *   restore     backup.c     a copy put back, the current one kept aside
  *
  * Every command works on the effective configuration (SPEC §6): built-in
  * defaults, then the file, then the settings made on the display, which
@@ -26,6 +28,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "backup.h"
 #include "calendar.h"
 #include "clock.h"
 #include "config.h"
@@ -48,6 +51,8 @@ static const char usage[] =
 	"       familytable settings [--config FILE] [--db FILE]\n"
 	"       familytable settings set SECTION.KEY VALUE... [--config FILE] [--db FILE]\n"
 	"       familytable settings reset SECTION.KEY [--config FILE] [--db FILE]\n"
+	"       familytable backup FILE | --rotate [--config FILE] [--db FILE]\n"
+	"       familytable restore FILE [--config FILE] [--db FILE]\n"
 	"       familytable --help | --version\n"
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
@@ -60,7 +65,8 @@ static const char usage[] =
 struct options {
 	const char *command;
 	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size;
-	bool window, fullscreen, json, csv;
+	const char *file; /* backup, restore: the one argument */
+	bool window, fullscreen, json, csv, rotate;
 	char **args;  /* the words after the command (settings only) */
 	int nargs;
 };
@@ -68,6 +74,7 @@ struct options {
 enum {
 	OPT_CONFIG = 1, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_SCENARIO,
 	OPT_UNTIL, OPT_WEEK, OPT_AT, OPT_JSON, OPT_CSV, OPT_SCREEN, OPT_OUT, OPT_HELP, OPT_VERSION,
+	OPT_ROTATE,
 };
 
 static const struct option long_options[] = {
@@ -87,6 +94,7 @@ static const struct option long_options[] = {
 	{"out", required_argument, NULL, OPT_OUT},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
+	{"rotate", no_argument, NULL, OPT_ROTATE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -101,6 +109,8 @@ static const struct command_options {
 	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
 	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT}},
 	{"settings", {OPT_CONFIG, OPT_DB}},
+	{"backup", {OPT_CONFIG, OPT_DB, OPT_ROTATE}},
+	{"restore", {OPT_CONFIG, OPT_DB}},
 };
 
 static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -175,9 +185,13 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_CSV: o->csv = true; break;
 		case OPT_SCREEN: o->screen = optarg; break;
 		case OPT_OUT: o->out = optarg; break;
+		case OPT_ROTATE: o->rotate = true; break;
 		default: break;
 		}
 	}
+	/* settings takes words, backup and restore one FILE */
+	if (optind < argc && (!strcmp(o->command, "backup") || !strcmp(o->command, "restore")))
+		o->file = argv[optind++];
 	if (optind < argc && strcmp(o->command, "settings") != 0)
 		return bad_usage("unexpected \"%s\"", argv[optind]);
 	o->args = argv + optind;
@@ -348,7 +362,17 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const char *config
 	if (strcmp(ao.dock, "gpio") && strcmp(ao.dock, "keys") && strcmp(ao.dock, "none") &&
 	    strncmp(ao.dock, "fifo:", 5))
 		return bad_usage("bad --dock \"%s\" (gpio, keys, fifo:PATH or none)", ao.dock);
-	return app_run(cfg, &ao);
+	/* a restore waits until the display lets go of the database */
+	struct ft_error err;
+	int lock;
+	if (!backup_hold_run(db, &lock, &err)) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return FT_EXIT_FAILURE;
+	}
+	int rc = app_run(cfg, &ao);
+	if (lock >= 0)
+		close(lock);
+	return rc;
 }
 
 static int
@@ -430,6 +454,54 @@ cmd_settings(const struct options *o, struct ft_config *cfg, const char *config,
 	return fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
 }
 
+static int
+cmd_backup(const struct options *o, const char *db)
+{
+	struct ft_error err;
+	struct stat sb;
+	if (!o->file == !o->rotate)
+		return bad_usage("%s needs FILE or --rotate (one of them)", "backup");
+	if (o->file && lstat(o->file, &sb) == 0)
+		return bad_usage("%s: already exists (a backup never overwrites a file)", o->file);
+	if (o->file) {
+		if (!backup_copy(db, o->file, &err))
+			goto fail;
+		printf("familytable: %s copied to %s (checked)\n", db, o->file);
+		return FT_EXIT_OK;
+	}
+	/* the nightly copies: the database's folder's backups/, by local date */
+	char dir[PATH_MAX];
+	size_t kept;
+	snprintf(dir, sizeof(dir), "%s", db);
+	char *slash = strrchr(dir, '/');
+	snprintf(slash ? slash + 1 : dir, sizeof(dir) - (size_t)(slash ? slash + 1 - dir : 0), "backups");
+	if (!backup_rotate(db, dir, cal_day_of(clock_wall_ms()), &kept, &err))
+		goto fail;
+	printf("familytable: %s copied to %s (%zu copies kept)\n", db, dir, kept);
+	return FT_EXIT_OK;
+fail:
+	fprintf(stderr, "familytable: %s\n", err.msg);
+	return FT_EXIT_FAILURE;
+}
+
+static int
+cmd_restore(const struct options *o, const char *db)
+{
+	struct ft_error err;
+	char aside[PATH_MAX + 64];
+	if (!o->file)
+		return bad_usage("%s needs FILE", "restore");
+	int rc = backup_restore(db, o->file, aside, sizeof(aside), &err);
+	if (rc != FT_EXIT_OK) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return rc;
+	}
+	printf("familytable: %s restored into %s\n", o->file, db);
+	if (aside[0])
+		printf("familytable: the database it replaced is kept as %s\n", aside);
+	return FT_EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -459,5 +531,9 @@ main(int argc, char **argv)
 		return cmd_screenshot(&o, &cfg, db);
 	if (strcmp(o.command, "settings") == 0)
 		return cmd_settings(&o, &cfg, config, db);
+	if (strcmp(o.command, "backup") == 0)
+		return cmd_backup(&o, db);
+	if (strcmp(o.command, "restore") == 0)
+		return cmd_restore(&o, db);
 	return cmd_run(&o, &cfg, config, db);
 }

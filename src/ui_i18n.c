@@ -3,7 +3,9 @@
  *
  * The catalogues are looked up next to the program first (the build tree:
  * build/locale/fr/LC_MESSAGES/familytable.mo, and build/tests/../locale for
- * the tests), then where `make install` puts them (FT_DATADIR/../locale).
+ * the tests), then where `make install` puts them relative to the program
+ * (PREFIX/bin/../share/locale, whatever PREFIX was), and last under the
+ * DATADIR the program was built with (FT_DATADIR/../locale).
  * Day and month names come from the catalogue too, not from the C library's
  * locale data, which a minimal Pi OS image does not have.
  */
@@ -80,17 +82,15 @@ ui_i18n_has_catalogue(const char *dir)
 static void
 ui_i18n_find(char *buf, size_t size)
 {
+	/* beside the program: the build tree, the tests, an installed PREFIX */
+	static const char *const beside[] = {"locale", "../locale", "../share/locale"};
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			int k = snprintf(buf, size, "%s/locale", exe);
-			if (k > 0 && (size_t)k < size && ui_i18n_has_catalogue(buf))
-				return;
-			k = snprintf(buf, size, "%s/../locale", exe);
+	char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+	if (slash) {
+		*slash = 0;
+		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			int k = snprintf(buf, size, "%s/%s", exe, beside[i]);
 			if (k > 0 && (size_t)k < size && ui_i18n_has_catalogue(buf))
 				return;
 		}
