@@ -52,6 +52,10 @@ void cal_day_name(int64_t day, char out[16]);
 /* RFC 3339: "2026-11-23T18:55:00+01:00", "...Z", fractions of a second to
  * the millisecond, or local time without an offset. */
 bool cal_parse_time(const char *s, ft_ms *t);
+/* The same, saying why in ERR. A local time without an offset that does not
+ * exist (the hour the clocks skip) or that happens twice (the hour they go
+ * back) is refused, naming the offsets to write (README "Local times"). */
+bool cal_parse_time_err(const char *s, ft_ms *t, struct ft_error *err);
 /* Local time with its offset, whole seconds: "2026-11-23T18:56:10+01:00". */
 void cal_format_time(ft_ms t, char out[40]);
 /* Local wall clock of T: hours*60+minutes, and seconds of the minute. */

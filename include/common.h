@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef int64_t ft_ms;
 
@@ -42,6 +43,17 @@ bool ft_fail(struct ft_error *err, const char *fmt, ...)
 /* The whole text file PATH, NUL-terminated, malloc'd (the caller frees
  * it); NULL with err set when it cannot be read or holds a NUL byte. */
 char *ft_read_text(const char *path, struct ft_error *err);
+
+/* UTF-8 (RFC 3629): text that enters is checked, text that leaves is
+ * repaired. ft_utf8_seq: the length of the valid sequence at TEXT (LEN
+ * bytes left), 0 when it is not one. ft_utf8_invalid: the offset of the
+ * first byte that is not valid UTF-8, LEN when all is. ft_skip_bom: TEXT
+ * past a leading byte-order mark. ft_fputs_utf8: S with every invalid byte
+ * written as U+FFFD. */
+size_t ft_utf8_seq(const char *text, size_t len);
+size_t ft_utf8_invalid(const char *text, size_t len);
+const char *ft_skip_bom(const char *text);
+void ft_fputs_utf8(const char *s, FILE *out);
 
 /* Floor division and modulo for negative day and week numbers. */
 int64_t ft_floordiv(int64_t a, int64_t b);

@@ -22,7 +22,9 @@ void log_msg(enum log_level level, const char *fmt, ...)
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
 #define log_debug(...) log_msg(LOG_DEBUG, __VA_ARGS__)
 
-enum fault_source { FAULT_DOCK, FAULT_STORE, FAULT_CLOCK, FAULT_DISPLAY, FAULT_COUNT };
+/* FAULT_DATA: a notice about the family's data (a damaged file kept aside),
+ * shown as it is. */
+enum fault_source { FAULT_DOCK, FAULT_STORE, FAULT_CLOCK, FAULT_DISPLAY, FAULT_DATA, FAULT_COUNT };
 
 void fault_set(enum fault_source src, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -48,6 +48,16 @@ int store_schema_version(void);
 
 /* Opens (creating the file and its folder when needed) and checks it. */
 struct store *store_open(const char *path, struct ft_error *err);
+/* STORE_CREATE: as store_open. STORE_EXISTING: for read-only commands: never
+ * creates the file nor writes a schema into an empty one; a database on a
+ * read-only mount is read as it is. STORE_RECOVER: for the appliance: a
+ * damaged file (quick_check finds damage) is kept aside under a dated name,
+ * never replacing a file, its name written to ASIDE, and a fresh one is
+ * started. Every failure says locked, read-only, full, missing or damaged
+ * with the path. */
+enum store_mode { STORE_CREATE, STORE_EXISTING, STORE_RECOVER };
+struct store *store_open_mode(const char *path, enum store_mode mode, char *aside,
+			      size_t aside_size, struct ft_error *err);
 void store_close(struct store *st);
 
 bool store_begin(struct store *st, struct ft_error *err);

@@ -456,13 +456,17 @@ app_try_store(struct app *a)
 	if (a->store || app_mono(a) < a->store_retry)
 		return;
 	struct ft_error err;
-	a->store = store_open(a->db_path, &err);
+	char aside[PATH_MAX + 64];
+	a->store = store_open_mode(a->db_path, STORE_RECOVER, aside, sizeof(aside), &err);
 	if (!a->store) {
 		fault_set(FAULT_STORE, "%s", err.msg);
 		a->store_retry = app_mono(a) + APP_STORE_RETRY;
 		return;
 	}
 	fault_clear(FAULT_STORE);
+	if (aside[0]) /* said on the display until the next start */
+		fault_set(FAULT_DATA, _("The saved history was damaged. It is kept as %s; a fresh one was started."),
+			  aside);
 	a->report_stale = true;
 }
 

@@ -29,6 +29,15 @@ cal_zone_exists(const char *name, struct ft_error *err)
 	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "/usr/share/zoneinfo", name);
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return ft_fail(err, "unknown time zone \"%s\" (no %s)", name, path);
+	/* The zoneinfo folder also holds tables (zone1970.tab, leapseconds...):
+	 * only a TZif file is a zone the C library loads (tzfile(5)). */
+	char magic[5] = "";
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(magic, 1, 4, f) : 0;
+	if (f)
+		fclose(f);
+	if (n != 4 || memcmp(magic, "TZif", 4) != 0)
+		return ft_fail(err, "unknown time zone \"%s\" (%s is not a zone file)", name, path);
 	return true;
 }
 
@@ -84,7 +93,8 @@ static void
 local_tm(ft_ms t, struct tm *tm)
 {
 	time_t s = (time_t)ft_floordiv(t, 1000);
-	localtime_r(&s, tm);
+	if (!localtime_r(&s, tm)) /* beyond the C library's years: the epoch, not garbage */
+		memset(tm, 0, sizeof(*tm));
 }
 
 int64_t
@@ -218,8 +228,56 @@ digits(const char **p, int n, int *out)
 	return true;
 }
 
+/* The zone's name for messages. */
+static const char *
+zone_name(void)
+{
+	const char *tz = getenv("TZ");
+	return tz && tz[0] ? tz : "the system's time zone";
+}
+
+/* Offset (seconds east of UTC) of the zone at instant U (seconds). */
+static long
+offset_at(int64_t u)
+{
+	struct tm tm;
+	time_t s = (time_t)u;
+	return localtime_r(&s, &tm) ? tm.tm_gmtoff : 0;
+}
+
+/* Local wall time WALL (seconds, read as if UTC) in the process's zone:
+ * the instants it names, at most two (the hour the clocks go back), written
+ * to U; returns how many (0: the hour the clocks skip). The offsets in use
+ * a day either side are the only candidates: no zone changes twice in a day. */
+static int
+local_candidates(int64_t wall, int64_t u[2])
+{
+	long offsets[3] = {offset_at(wall - 86400), offset_at(wall), offset_at(wall + 86400)};
+	int n = 0;
+	for (int i = 0; i < 3; i++) {
+		int64_t cand = wall - offsets[i];
+		bool seen = false;
+		for (int j = 0; j < n; j++)
+			seen |= u[j] == cand;
+		if (!seen && offset_at(cand) == offsets[i] && n < 2)
+			u[n++] = cand;
+	}
+	if (n == 2 && u[0] > u[1]) {
+		int64_t x = u[0];
+		u[0] = u[1];
+		u[1] = x;
+	}
+	return n;
+}
+
 bool
 cal_parse_time(const char *s, ft_ms *t)
+{
+	return cal_parse_time_err(s, t, NULL);
+}
+
+bool
+cal_parse_time_err(const char *s, ft_ms *t, struct ft_error *err)
 {
 	int year, month, day, hour, minute, second, ms = 0;
 	const char *p = s;
@@ -227,10 +285,10 @@ cal_parse_time(const char *s, ft_ms *t)
 	    !digits(&p, 2, &day) || (*p != 'T' && *p != 't') || !++p ||
 	    !digits(&p, 2, &hour) || *p++ != ':' || !digits(&p, 2, &minute) || *p++ != ':' ||
 	    !digits(&p, 2, &second))
-		return false;
+		return ft_fail(err, "bad time \"%s\" (RFC 3339, like 2026-11-23T18:55:00+01:00)", s);
 	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) ||
 	    hour > 23 || minute > 59 || second > 59)
-		return false;
+		return ft_fail(err, "bad time \"%s\" (no such date or time of day)", s);
 	if (*p == '.') {
 		int scale = 100, n = 0;
 		p++;
@@ -241,18 +299,28 @@ cal_parse_time(const char *s, ft_ms *t)
 			n++;
 		}
 		if (n == 0)
-			return false;
+			return ft_fail(err, "bad time \"%s\" (digits after the point)", s);
 	}
 	int64_t day_number = cal_day_from_date((struct cal_date){year, month, day});
 	int64_t wall = ((day_number * 24 + hour) * 60 + minute) * 60 + second;
 	if (*p == '\0') {
-		/* local time: let the C library find the offset */
-		struct tm tm = {
-			.tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = day,
-			.tm_hour = hour, .tm_min = minute, .tm_sec = second, .tm_isdst = -1,
-		};
-		*t = (ft_ms)mktime(&tm) * 1000 + ms;
-		return true;
+		/* Local time, the rule of SPEC §1 ("tell the user"): a wall time
+		 * the clocks skip, or one they show twice, is refused; the
+		 * offset says which instant is meant. */
+		int64_t u[2];
+		int n = local_candidates(wall, u);
+		if (n == 1) {
+			*t = u[0] * 1000 + ms;
+			return true;
+		}
+		if (n == 0)
+			return ft_fail(err, "local time \"%s\" does not exist in %s (the clocks skip it);"
+				       " write the offset meant, like +01:00", s, zone_name());
+		char a[40], b[40];
+		cal_format_time(u[0] * 1000, a);
+		cal_format_time(u[1] * 1000, b);
+		return ft_fail(err, "local time \"%s\" happens twice in %s (the clocks go back);"
+			       " write it with its offset: %s or %s", s, zone_name(), a, b);
 	}
 	int offset = 0;
 	if (*p == 'Z' || *p == 'z') {
@@ -261,13 +329,13 @@ cal_parse_time(const char *s, ft_ms *t)
 		int sign = *p == '-' ? -1 : 1, oh, om;
 		p++;
 		if (!digits(&p, 2, &oh) || *p++ != ':' || !digits(&p, 2, &om) || oh > 23 || om > 59)
-			return false;
+			return ft_fail(err, "bad time \"%s\" (bad offset)", s);
 		offset = sign * (oh * 3600 + om * 60);
 	} else {
-		return false;
+		return ft_fail(err, "bad time \"%s\" (RFC 3339, like 2026-11-23T18:55:00+01:00)", s);
 	}
 	if (*p != '\0')
-		return false;
+		return ft_fail(err, "bad time \"%s\" (RFC 3339, like 2026-11-23T18:55:00+01:00)", s);
 	*t = (wall - offset) * 1000 + ms;
 	return true;
 }

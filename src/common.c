@@ -75,3 +75,74 @@ fail:
 	fclose(f);
 	return NULL;
 }
+
+size_t
+ft_utf8_seq(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n;
+	uint32_t cp;
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0; /* a continuation byte, an overlong lead, or past U+10FFFF */
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, UTF-16 surrogates, beyond Unicode */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || (cp >= 0xd800 && cp <= 0xdfff) ||
+	    cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+size_t
+ft_utf8_invalid(const char *text, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t n = ft_utf8_seq(text + i, len - i);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+const char *
+ft_skip_bom(const char *text)
+{
+	return strncmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
+}
+
+void
+ft_fputs_utf8(const char *s, FILE *out)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		size_t n = ft_utf8_seq(s + i, len - i);
+		if (n == 0) {
+			fputs("\xef\xbf\xbd", out); /* U+FFFD REPLACEMENT CHARACTER */
+			i++;
+		} else {
+			fwrite(s + i, 1, n, out);
+			i += n;
+		}
+	}
+}

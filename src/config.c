@@ -766,12 +766,16 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 	int lineno = 0, lines_line = 0, names_line = 0, phones_line = 0, meal_line = 0;
 	struct ft_error verr;
 	struct parse_ctx ctx = {cfg, &verr};
-	const char *p = text;
+	const char *p = ft_skip_bom(text); /* as some editors write it */
 
 	while (*p) {
 		char buf[1024];
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		size_t bad = ft_utf8_invalid(p, len);
+		if (bad < len)
+			return ft_fail(err, "%s:%d: not UTF-8 text (byte %zu of the line); save the file as UTF-8",
+				       name, lineno + 1, bad + 1);
 		/* a comment may be as long as it likes: only what comes before it
 		 * must fit */
 		size_t used = comment_start(p, len);

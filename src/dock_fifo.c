@@ -7,7 +7,8 @@
  * The pipe is opened read-write: we are then a writer ourselves, so the pipe
  * never reports end-of-file or POLLHUP when the last outside writer closes,
  * and writers may come and go without the loop spinning. A line that does
- * not parse is logged and skipped; a line split across writes waits in the
+ * not parse is logged (at most FIFO_BAD_PER_MINUTE a minute) and skipped; a
+ * line split across writes waits in the
  * buffer for its end.
  */
 #include <ctype.h>
@@ -28,6 +29,9 @@
 /* Most bytes read in one dispatch, so a writer that floods the pipe cannot
  * keep the loop from the rest of its work. */
 #define FIFO_READ_MAX 4096
+/* At most this many bad lines are logged a minute; the rest are counted and
+ * said in one line, so a writer sending garbage cannot fill the journal. */
+#define FIFO_BAD_PER_MINUTE 5
 
 struct fifo {
 	char path[PATH_MAX];
@@ -36,14 +40,28 @@ struct fifo {
 	size_t len;
 	bool overlong;               /* skipping to the end of a long line */
 	ft_ms retry_at;              /* reopen after a read error, or NEVER */
+	ft_ms bad_since;             /* start of the minute bad lines are counted in */
+	unsigned bad_logged, bad_quiet; /* logged and skipped silently in it */
 };
 
 /* Print at most 60 bytes of a bad line, with anything unprintable as '?',
  * so that a stray binary write cannot mangle the journal. */
 static void
-fifo_bad_line(const struct fifo *f, const char *text, size_t len, const char *why)
+fifo_bad_line(struct fifo *f, const char *text, size_t len, const char *why, ft_ms now)
 {
 	char shown[64];
+	if (now - f->bad_since >= FT_MINUTE || now < f->bad_since) {
+		if (f->bad_quiet)
+			log_warn("%s: %u more bad lines skipped without a word in the last minute",
+				 f->path, f->bad_quiet);
+		f->bad_since = now;
+		f->bad_logged = f->bad_quiet = 0;
+	}
+	if (f->bad_logged >= FIFO_BAD_PER_MINUTE) {
+		f->bad_quiet++;
+		return;
+	}
+	f->bad_logged++;
 	size_t n = len < 60 ? len : 60;
 	for (size_t i = 0; i < n; i++)
 		shown[i] = isprint((unsigned char)text[i]) ? text[i] : '?';
@@ -58,6 +76,10 @@ fifo_line(struct dock *dock, struct fifo *f, char *text, size_t len, ft_ms now)
 	text[len] = '\0';
 	if (len > 0 && text[len - 1] == '\r')
 		text[--len] = '\0';
+	if (ft_utf8_invalid(text, len) < len || strlen(text) != len) {
+		fifo_bad_line(f, text, len, "not UTF-8 text", now);
+		return;
+	}
 	char *p = text;
 	while (isspace((unsigned char)*p))
 		p++;
@@ -68,11 +90,11 @@ fifo_line(struct dock *dock, struct fifo *f, char *text, size_t len, ft_ms now)
 	errno = 0;
 	long slot = strtol(p, &end, 10);
 	if (end == p || errno || !isspace((unsigned char)*end)) {
-		fifo_bad_line(f, text, len, "no slot number");
+		fifo_bad_line(f, text, len, "no slot number", now);
 		return;
 	}
 	if (slot < 1 || slot > dock->nslots) {
-		fifo_bad_line(f, text, len, "no such slot");
+		fifo_bad_line(f, text, len, "no such slot", now);
 		return;
 	}
 	p = end;
@@ -85,7 +107,7 @@ fifo_line(struct dock *dock, struct fifo *f, char *text, size_t len, ft_ms now)
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p != '\0' && *p != '#') {
-		fifo_bad_line(f, text, len, "more words than expected");
+		fifo_bad_line(f, text, len, "more words than expected", now);
 		return;
 	}
 	int level;
@@ -94,7 +116,7 @@ fifo_line(struct dock *dock, struct fifo *f, char *text, size_t len, ft_ms now)
 	else if (wlen == 3 && strncmp(word, "out", 3) == 0)
 		level = 0;
 	else {
-		fifo_bad_line(f, text, len, "neither in nor out");
+		fifo_bad_line(f, text, len, "neither in nor out", now);
 		return;
 	}
 	dock_report(dock, (int)slot, level, now);
@@ -195,7 +217,7 @@ fifo_dispatch(struct dock *dock, ft_ms now)
 			char c = buf[i];
 			if (c == '\n') {
 				if (f->overlong)
-					fifo_bad_line(f, f->line, f->len, "line too long");
+					fifo_bad_line(f, f->line, f->len, "line too long", now);
 				else
 					fifo_line(dock, f, f->line, f->len, now);
 				f->len = 0;

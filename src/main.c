@@ -224,9 +224,9 @@ overlay_settings(struct ft_config *cfg, const char *db)
 {
 	struct ft_error err;
 	struct stat sb;
-	if (stat(db, &sb) != 0)
-		return;
-	struct store *st = store_open(db, &err);
+	if (stat(db, &sb) != 0 || sb.st_size == 0)
+		return; /* the command says what is wrong with an empty file */
+	struct store *st = store_open_mode(db, STORE_EXISTING, NULL, 0, &err);
 	if (!st || !settings_overlay(cfg, st, &err))
 		log_warn("%s (the file's settings apply)", err.msg);
 	store_close(st);
@@ -269,16 +269,11 @@ parse_size(const char *s, int *w, int *h)
 	       s[n] == '\0' && *w >= 64 && *h >= 64 && *w <= 8192 && *h <= 8192;
 }
 
-/* A database that a read-only command must not create. */
+/* A database that a read-only command must not create, nor fill. */
 static struct store *
 open_existing(const char *path, struct ft_error *err)
 {
-	struct stat sb;
-	if (stat(path, &sb) != 0) {
-		ft_fail(err, "%s: no database yet (the appliance or `familytable simulate` creates it)", path);
-		return NULL;
-	}
-	return store_open(path, err);
+	return store_open_mode(path, STORE_EXISTING, NULL, 0, err);
 }
 
 static int
@@ -288,8 +283,8 @@ cmd_simulate(const struct options *o, const struct ft_config *cfg, const char *d
 	ft_ms until;
 	if (!o->scenario)
 		return bad_usage("%s needs --scenario FILE", "simulate");
-	if (o->until && !cal_parse_time(o->until, &until))
-		return bad_usage("bad --until \"%s\" (RFC 3339)", o->until);
+	if (o->until && !cal_parse_time_err(o->until, &until, &err))
+		return bad_usage("--until: %s", err.msg);
 	int rc = simulate_run(cfg, db, o->scenario, o->until ? &until : NULL, &err);
 	if (rc != FT_EXIT_OK)
 		fprintf(stderr, "familytable: %s\n", err.msg);
@@ -307,8 +302,8 @@ cmd_report(const struct options *o, const struct ft_config *cfg, const char *db)
 		return bad_usage("%s: give --week or --at, not both", "report");
 	if (o->week && !cal_parse_week(o->week, &week))
 		return bad_usage("bad --week \"%s\" (like 2026-W48)", o->week);
-	if (o->at && !cal_parse_time(o->at, &at))
-		return bad_usage("bad --at \"%s\" (RFC 3339)", o->at);
+	if (o->at && !cal_parse_time_err(o->at, &at, &err))
+		return bad_usage("--at: %s", err.msg);
 	if (o->week)
 		at = cal_week_start(week + 1); /* the instant the week ends */
 	else
@@ -385,8 +380,9 @@ cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char 
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
 	so.at = clock_wall_ms();
 	if (o->at) {
-		if (!cal_parse_time(o->at, &so.at))
-			return bad_usage("bad --at \"%s\" (RFC 3339)", o->at);
+		struct ft_error err;
+		if (!cal_parse_time_err(o->at, &so.at, &err))
+			return bad_usage("--at: %s", err.msg);
 		so.have_at = true;
 	}
 	return app_screenshot(cfg, &so);

@@ -220,19 +220,27 @@ report_member_name(const struct report *r, const struct ft_config *cfg, int slot
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped; UTF-8
- * passes through. */
+ * passes through, and a byte that is not UTF-8 (a hand-edited database)
+ * becomes U+FFFD, so the output always parses. */
 static void
 json_string(FILE *out, const char *s)
 {
+	size_t len = strlen(s);
 	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = ft_utf8_seq(s + i, len - i);
+		if (n == 0) {
+			fputs("\\ufffd", out);
+			n = 1;
+		} else if (c == '"' || c == '\\') {
 			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
+		} else if (c < 0x20 || c == 0x7f) {
 			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
+		} else {
+			fwrite(s + i, 1, n, out);
+		}
+		i += n;
 	}
 	fputc('"', out);
 }
@@ -363,8 +371,10 @@ report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg
 		cal_format_time(m->s.start, start);
 		fprintf(out, "  %s %-9s %.5s  %3lld min  ", days[cal_weekday(m->s.date)], m->s.kind,
 			start + 11, minutes(m->s.end - m->s.start));
-		for (int j = 0; j < m->nmembers; j++)
-			fprintf(out, "%s%s", j ? ", " : "", m->members[j]);
+		for (int j = 0; j < m->nmembers; j++) {
+			fputs(j ? ", " : "", out);
+			ft_fputs_utf8(m->members[j], out);
+		}
 		fputc('\n', out);
 	}
 	fprintf(out, "Phones down    %d %s, %lld min\n", r->down_sessions,
@@ -395,8 +405,10 @@ report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg
 	fputc('\n', out);
 	for (int i = 0; i < r->nrituals; i++) {
 		const struct ft_ritual *rt = &cfg->rituals[i];
-		fprintf(out, "Ritual         %s %02d:%02d %s: %s\n", days[rt->weekday], rt->minute / 60,
-			rt->minute % 60, rt->label, r->ritual_kept[i] ? "kept" : "not kept");
+		fprintf(out, "Ritual         %s %02d:%02d ", days[rt->weekday], rt->minute / 60,
+			rt->minute % 60);
+		ft_fputs_utf8(rt->label, out);
+		fprintf(out, ": %s\n", r->ritual_kept[i] ? "kept" : "not kept");
 	}
 	fprintf(out, "\nStreaks        meals %d %s (best %d), walks %d %s (best %d), hugs %d %s (best %d)\n",
 		r->meal_streak.current, plural(r->meal_streak.current, "week", "weeks"), r->meal_streak.best,

@@ -175,13 +175,19 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 	size_t cap = 0;
 	int lineno = 0, walk_line = 0;
 	ft_ms last = INT64_MIN, walk_start = INT64_MIN;
-	const char *p = text;
+	const char *p = ft_skip_bom(text); /* as some editors write it */
 	memset(sc, 0, sizeof(*sc));
 	snprintf(sc->name, sizeof(sc->name), "%s", name);
 	while (*p) {
 		char buf[1024], *words[6];
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		size_t bad = ft_utf8_invalid(p, len);
+		if (bad < len) {
+			ft_fail(err, "%s:%d: not UTF-8 text (byte %zu of the line); save the file as UTF-8",
+				name, lineno + 1, bad + 1);
+			goto fail;
+		}
 		lineno++;
 		/* a comment may be as long as it likes: only the words must fit */
 		int n = split(p, len, buf, sizeof(buf), words, 5);
@@ -201,9 +207,9 @@ scenario_parse(struct scenario *sc, const char *text, const char *name, const st
 			goto fail;
 		}
 		struct scenario_event ev = {.line = lineno};
-		if (!cal_parse_time(words[0], &ev.t)) {
-			ft_fail(err, "%s:%d: bad time \"%s\" (RFC 3339, like 2026-11-23T18:55:00+01:00)",
-				name, lineno, words[0]);
+		struct ft_error why;
+		if (!cal_parse_time_err(words[0], &ev.t, &why)) {
+			ft_fail(err, "%s:%d: %s", name, lineno, why.msg);
 			goto fail;
 		}
 		if (ev.t < last) {

@@ -3,8 +3,9 @@
  *
  * Everything that could be wrong with the input is found before the first
  * write: the scenario is parsed whole, and checked against the database's
- * state (the previous run's end, a walk left in progress). Then the run is
- * one transaction: it lands whole or not at all.
+ * state (the previous run's end, a walk left in progress), read inside the
+ * run's own write transaction. The run lands whole or not at all, and two
+ * runs on one database follow each other, never interleave.
  */
 #include <stdio.h>
 #include <sys/stat.h>
@@ -98,23 +99,26 @@ simulate_run(const struct ft_config *cfg, const char *db_path, const char *scena
 	}
 	if (!(st = store_open(db_path, err)))
 		goto out;
-	if (!store_get_clock(st, &clock, err) || !store_get_walk_open(st, &walk_start, err))
+	/* The previous run's end is read inside the write transaction (BEGIN
+	 * IMMEDIATE): a simulation started at the same time waits for this
+	 * one, then sees its end, and cannot add the same history twice. */
+	if (!store_begin(st, err))
 		goto out;
+	if (!store_get_clock(st, &clock, err) || !store_get_walk_open(st, &walk_start, err))
+		goto rollback;
 	if (!fresh && !scenario_load(&sc, scenario_path, cfg, walk_start >= 0, err)) {
 		rc = FT_EXIT_USAGE;
-		goto out;
+		goto rollback;
 	}
 	if ((rc = check_input(&sc, clock, walk_start, until, err)) != FT_EXIT_OK)
-		goto out;
+		goto rollback;
 	rc = FT_EXIT_FAILURE;
 	end = until ? *until : sc.n > 0 ? sc.events[sc.n - 1].t + cfg->grace + FT_SECOND : clock;
 	if (end < 0) {
 		rc = FT_EXIT_OK; /* nothing to run, nothing run before */
-		goto out;
+		goto rollback;
 	}
 
-	if (!store_begin(st, err))
-		goto out;
 	if (!engine_open(&e, cfg, st, sc.n > 0 ? sc.events[0].t : end, NULL, err))
 		goto rollback;
 	for (size_t i = 0; i < sc.n; i++) {

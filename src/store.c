@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "log.h"
@@ -24,6 +26,16 @@
 
 #define STORE_SCHEMA_VERSION 4
 #define STORE_MAX_STMTS 48
+
+/* What familytable can have logged: instants and days of the years 1 to
+ * 9999 (all RFC 3339 can write), with a day's margin for the zone. A row
+ * outside (a hand-edited file) is left out of every read, so that no sum
+ * overflows and no array is sized from a wild day number. */
+#define STORE_MS_MIN (-62135596800000LL - 86400000LL)
+#define STORE_MS_MAX (253402300800000LL + 86400000LL)
+#define MS_OK(c) " (" c " BETWEEN -62135683200000 AND 253402387200000) "
+#define DAY_OK(c) " (" c " BETWEEN -719163 AND 2932897) "
+#define WEEK_OK(c) " (" c " BETWEEN -102739 AND 418986) "
 
 struct store {
 	sqlite3 *db;
@@ -99,15 +111,44 @@ store_schema_version(void)
 	return STORE_SCHEMA_VERSION;
 }
 
+/* Why a call failed, said as the family or an installer would look for it:
+ * locked, read-only, full, missing or damaged, each with the file's path.
+ * SQLite's primary code is not enough on its own (a -shm file that cannot
+ * be made on a full disk is an I/O error), so the operating system's errno
+ * of the last failed call decides where it tells more. */
+static bool
+explain(struct store *st, int code, struct ft_error *err, const char *what)
+{
+	int os = st->db ? sqlite3_system_errno(st->db) : 0;
+	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(code);
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ft_fail(err, "%s: the database is locked by another program (%s); "
+			       "nothing was lost, try again when it is done", st->path, what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return ft_fail(err, "%s: the database is damaged (%s: %s)", st->path, what, msg);
+	case SQLITE_FULL:
+		return ft_fail(err, "%s: the disk is full (%s)", st->path, what);
+	case SQLITE_READONLY:
+		return ft_fail(err, "%s: the database is read-only (%s)", st->path, what);
+	default:
+		break;
+	}
+	if (os == ENOSPC || os == EDQUOT)
+		return ft_fail(err, "%s: the disk is full (%s)", st->path, what);
+	if (os == EROFS || os == EACCES || os == EPERM)
+		return ft_fail(err, "%s: the database is read-only (%s: %s)", st->path, what, strerror(os));
+	if (os == ENOENT || os == ENOTDIR)
+		return ft_fail(err, "%s: the database or its folder is missing (%s)", st->path, what);
+	return ft_fail(err, "%s: %s: %s", st->path, what, msg);
+}
+
 static bool
 db_fail(struct store *st, struct ft_error *err, const char *what)
 {
-	int code = sqlite3_errcode(st->db);
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return ft_fail(err, "%s: the database is locked by another program (%s)", st->path, what);
-	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		return ft_fail(err, "%s: the database is damaged (%s)", st->path, what);
-	return ft_fail(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return explain(st, st->db ? sqlite3_extended_errcode(st->db) : SQLITE_ERROR, err, what);
 }
 
 /* The prepared statement for SQL (a string literal), reset and unbound. */
@@ -189,12 +230,19 @@ migrate(struct store *st, struct ft_error *err)
 	if (v > (int)FT_ARRAY_LEN(migrations))
 		return ft_fail(err, "%s: made by a newer familytable (schema %d, this one knows %d)",
 			       st->path, v, (int)FT_ARRAY_LEN(migrations));
-	for (; v < (int)FT_ARRAY_LEN(migrations); v++) {
+	while (v < (int)FT_ARRAY_LEN(migrations)) {
 		char bump[64];
-		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
-		/* each step and its version bump commit together */
+		/* each step and its version bump commit together; the version is
+		 * read again inside the step's transaction, as another program
+		 * opening the same new file may have taken the step already */
 		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_fail(st, err, "begin migration");
+		v = user_version(st);
+		if (v < 0 || v >= (int)FT_ARRAY_LEN(migrations)) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			break;
+		}
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
 		if (sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(st->db, bump, NULL, NULL, NULL) != SQLITE_OK) {
 			db_fail(st, err, "migrate");
@@ -203,7 +251,8 @@ migrate(struct store *st, struct ft_error *err)
 		}
 		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 			return db_fail(st, err, "commit migration");
-		log_debug("%s: schema version %d", st->path, v + 1);
+		v++;
+		log_debug("%s: schema version %d", st->path, v);
 	}
 	return true;
 }
@@ -231,29 +280,164 @@ make_parent(const char *path, struct ft_error *err)
 	return true;
 }
 
-struct store *
-store_open(const char *path, struct ft_error *err)
+/* quick_check: true when it says "ok". *DAMAGED is set only when SQLite
+ * finds damage (a bad page, a file that is not a database); a lock, a
+ * read-only mount or a full disk is said as such by explain(). */
+static bool
+quick_check(struct store *st, bool *damaged, struct ft_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	bool ok = false;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
+	*damaged = false;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		ok = v && strcmp(v, "ok") == 0;
+		*damaged = !ok;
+		if (!ok)
+			ft_fail(err, "%s: the database is damaged (quick_check: %.200s)", st->path,
+				v ? v : "no answer");
+	} else {
+		int code = sqlite3_extended_errcode(st->db) & 0xff;
+		*damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+		db_fail(st, err, "check the file");
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* A file with no table and schema version 0: SQLite takes an empty file
+ * for an empty database, which a read-only command must not fill. */
+static bool
+is_empty_database(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	bool empty = false;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		empty = sqlite3_column_int(s, 0) == 0 && user_version(st) == 0;
+	sqlite3_finalize(s);
+	return empty;
+}
+
+/* "file:" URI of PATH, percent-encoding what a URI would read otherwise. */
+static void
+uri_of(const char *path, const char *query, char *out, size_t size)
+{
+	size_t n = (size_t)snprintf(out, size, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", *p);
+		else
+			out[n++] = (char)*p;
+	}
+	snprintf(out + n, size - n, "%s", query);
+}
+
+/* Rename SRC to DST without ever replacing DST: link, then unlink. */
+static bool
+move_aside(const char *src, const char *dst)
+{
+	if (link(src, dst) != 0)
+		return errno == ENOENT; /* no -wal or -shm to move: fine */
+	return unlink(src) == 0;
+}
+
+/* Keep a damaged database (and its WAL) aside under a dated name, never
+ * replacing a file: PATH.damaged-20261130T104500Z, then -2, -3... */
+static bool
+keep_aside(const char *path, char *aside, size_t size, struct ft_error *err)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+	for (int n = 1; n < 100; n++) {
+		char suffix[16] = "", wal[PATH_MAX + 64], wal_aside[PATH_MAX + 64];
+		if (n > 1)
+			snprintf(suffix, sizeof(suffix), "-%d", n);
+		if ((size_t)snprintf(aside, size, "%s.damaged-%s%s", path, stamp, suffix) >= size)
+			return ft_fail(err, "%s: path too long to keep the damaged file aside", path);
+		if (link(path, aside) != 0) {
+			if (errno == EEXIST)
+				continue;
+			return ft_fail(err, "%s: cannot keep the damaged file aside as %s: %s", path,
+				       aside, strerror(errno));
+		}
+		snprintf(wal, sizeof(wal), "%s-wal", path);
+		snprintf(wal_aside, sizeof(wal_aside), "%s-wal", aside);
+		if (!move_aside(wal, wal_aside) || unlink(path) != 0)
+			return ft_fail(err, "%s: cannot keep the damaged file aside: %s", path,
+				       strerror(errno));
+		char shm[PATH_MAX + 8];
+		snprintf(shm, sizeof(shm), "%s-shm", path);
+		unlink(shm); /* an index of the WAL, rebuilt from it */
+		return true;
+	}
+	return ft_fail(err, "%s: too many damaged copies kept aside already", path);
+}
+
+static struct store *
+open_once(const char *path, enum store_mode mode, bool immutable, bool *damaged,
+	  struct ft_error *err)
 {
 	struct store *st = calloc(1, sizeof(*st));
+	char uri[PATH_MAX * 3 + 32];
+	int flags = SQLITE_OPEN_URI;
+	*damaged = false;
 	if (!st) {
 		ft_fail(err, "out of memory");
 		return NULL;
 	}
 	snprintf(st->path, sizeof(st->path), "%s", path);
-	if (!make_parent(path, err))
-		goto fail_alloc;
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		db_fail(st, err, "open");
+	if (mode == STORE_EXISTING) {
+		struct stat sb;
+		if (stat(path, &sb) != 0) {
+			ft_fail(err, "%s: no database yet (the appliance or `familytable simulate` creates it)",
+				path);
+			goto fail_alloc;
+		}
+		if (sb.st_size == 0) {
+			ft_fail(err, "%s: an empty file, not a familytable database", path);
+			goto fail_alloc;
+		}
+		flags |= immutable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	} else {
+		if (!make_parent(path, err))
+			goto fail_alloc;
+		flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	}
+	uri_of(path, immutable ? "?immutable=1" : "", uri, sizeof(uri));
+	int rc = sqlite3_open_v2(uri, &st->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		explain(st, st->db ? sqlite3_extended_errcode(st->db) : rc, err, "open");
 		goto fail_db;
 	}
-	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_extended_result_codes(st->db, 1);
 	/* another program holding a write lock: wait a little, then report it */
 	sqlite3_busy_timeout(st->db, 2000);
 	/* quick_check first: on a file that is not a database the pragmas fail
 	 * with a less helpful message */
-	if (!pragma_text(st, "PRAGMA quick_check", "ok", err)) {
-		ft_fail(err, "%s: the database is damaged (quick_check failed)", path);
+	if (!quick_check(st, damaged, err))
 		goto fail_db;
+	if (mode == STORE_EXISTING && is_empty_database(st)) {
+		ft_fail(err, "%s: not a familytable database (no tables)", path);
+		goto fail_db;
+	}
+	if (mode != STORE_EXISTING && sqlite3_db_readonly(st->db, "main") == 1) {
+		ft_fail(err, "%s: the database is read-only (it cannot be written: %s)", path,
+			access(path, W_OK) != 0 ? strerror(errno) : "mounted read-only?");
+		goto fail_db;
+	}
+	if (immutable) {
+		if (user_version(st) != (int)FT_ARRAY_LEN(migrations)) {
+			ft_fail(err, "%s: the database is read-only and needs an upgrade first", path);
+			goto fail_db;
+		}
+		return st;
 	}
 	/* WAL and synchronous=FULL: a meal reported saved survives a power cut */
 	if (!pragma_text(st, "PRAGMA journal_mode = WAL", "wal", err) ||
@@ -269,6 +453,39 @@ fail_db:
 fail_alloc:
 	free(st);
 	return NULL;
+}
+
+struct store *
+store_open_mode(const char *path, enum store_mode mode, char *aside, size_t aside_size,
+		struct ft_error *err)
+{
+	bool damaged;
+	if (aside && aside_size)
+		aside[0] = '\0';
+	struct store *st = open_once(path, mode, false, &damaged, err);
+	if (st)
+		return st;
+	/* A read-only mount: the WAL index cannot be made beside the file, and
+	 * nobody can change the file either, so it is read as immutable. */
+	if (mode == STORE_EXISTING && !damaged && access(path, R_OK) == 0 && strstr(err->msg, "read-only")) {
+		struct ft_error why;
+		st = open_once(path, mode, true, &damaged, &why);
+		if (st)
+			return st;
+	}
+	if (mode != STORE_RECOVER || !damaged || !aside)
+		return NULL;
+	struct ft_error what = *err;
+	if (!keep_aside(path, aside, aside_size, err))
+		return NULL;
+	log_error("%s; kept aside as %s, a fresh database started", what.msg, aside);
+	return open_once(path, STORE_CREATE, false, &damaged, err);
+}
+
+struct store *
+store_open(const char *path, struct ft_error *err)
+{
+	return store_open_mode(path, STORE_CREATE, NULL, 0, err);
 }
 
 void
@@ -529,6 +746,11 @@ state_get(struct store *st, const char *key, int64_t *value, int64_t missing, st
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	*value = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : missing;
+	if (rc == SQLITE_ROW && (*value < STORE_MS_MIN || *value > STORE_MS_MAX)) {
+		log_warn("%s: state %s holds an impossible instant %lld; ignored", st->path, key,
+			 (long long)*value);
+		*value = missing;
+	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(st, err, key);
@@ -658,8 +880,12 @@ store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen
 {
 	static const char sel[] =
 		"SELECT start_ms, phones, interruptions, dipping, dip_start_ms, last_seen_ms"
-		" FROM open_session WHERE id = 1";
-	static const char slots[] = "SELECT slot, level, since_ms, in_ms, in_at_dip_ms FROM open_slot";
+		" FROM open_session WHERE id = 1 AND phones BETWEEN 0 AND 16 AND dipping IN (0, 1) AND"
+		" interruptions BETWEEN 0 AND 1000000000 AND" MS_OK("start_ms") "AND" MS_OK("dip_start_ms")
+		"AND" MS_OK("last_seen_ms");
+	static const char slots[] =
+		"SELECT slot, level, since_ms, in_ms, in_at_dip_ms FROM open_slot WHERE level IN (0, 1) AND"
+		MS_OK("since_ms") "AND" MS_OK("in_ms") "AND" MS_OK("in_at_dip_ms");
 	sqlite3_stmt *q = stmt(st, sel, err);
 	if (!q)
 		return false;
@@ -711,13 +937,34 @@ grow(void **arr, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+/* A text column into DST (SIZE bytes): never cut inside a UTF-8 sequence,
+ * and a byte that is not UTF-8 (a hand-edited file) replaced by '?', so
+ * what the store gives back is always valid text. NULL reads as "". */
+static void
+copy_text(char *dst, size_t size, const unsigned char *src)
+{
+	const char *s = src ? (const char *)src : "";
+	size_t len = strlen(s), o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = ft_utf8_seq(s + i, len - i);
+		const char *from = n ? s + i : "?";
+		size_t m = n ? n : 1;
+		if (o + m >= size)
+			break;
+		memcpy(dst + o, from, m);
+		o += m;
+		i += m;
+	}
+	dst[o] = '\0';
+}
+
 /* Row readers for store_load_history: each fills one item from a row. */
 static void
 read_meal(sqlite3_stmt *q, void *item)
 {
 	struct history_meal *m = item;
 	m->day = sqlite3_column_int64(q, 0);
-	snprintf(m->kind, sizeof(m->kind), "%s", (const char *)sqlite3_column_text(q, 1));
+	copy_text(m->kind, sizeof(m->kind), sqlite3_column_text(q, 1));
 }
 
 static void
@@ -739,7 +986,7 @@ read_tap(sqlite3_stmt *q, void *item)
 {
 	struct history_tap *t = item;
 	t->day = sqlite3_column_int64(q, 0);
-	snprintf(t->kind, sizeof(t->kind), "%s", (const char *)sqlite3_column_text(q, 1));
+	copy_text(t->kind, sizeof(t->kind), sqlite3_column_text(q, 1));
 }
 
 /* Every row of SQL, its parameters bound to the NBIND integers of BIND,
@@ -773,17 +1020,23 @@ bool
 store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err)
 {
 	static const char meals[] =
-		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ?1 ORDER BY day";
+		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ?1 AND"
+		DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
 	static const char walks[] =
-		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ?1 ORDER BY day";
-	static const char hugs[] = "SELECT DISTINCT day FROM hug WHERE t_ms <= ?1 ORDER BY day";
-	static const char taps[] = "SELECT day, kind FROM tap WHERE t_ms <= ?1 ORDER BY day";
-	static const char away[] = "SELECT week FROM away ORDER BY week";
+		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ?1 AND end_ms > start_ms AND"
+		DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
+	static const char hugs[] =
+		"SELECT DISTINCT day FROM hug WHERE t_ms <= ?1 AND" DAY_OK("day") "AND" MS_OK("t_ms")
+		"ORDER BY day";
+	static const char taps[] =
+		"SELECT day, kind FROM tap WHERE t_ms <= ?1 AND" DAY_OK("day") "AND" MS_OK("t_ms")
+		"ORDER BY day";
+	static const char away[] = "SELECT week FROM away WHERE" WEEK_OK("week") "ORDER BY week";
 	static const char first[] =
-		"SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM session WHERE end_ms <= ?1"
-		" UNION ALL SELECT MIN(day) FROM walk WHERE end_ms <= ?1"
-		" UNION ALL SELECT MIN(day) FROM hug WHERE t_ms <= ?1"
-		" UNION ALL SELECT MIN(day) FROM tap WHERE t_ms <= ?1)";
+		"SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM session WHERE end_ms <= ?1 AND" DAY_OK("day")
+		" UNION ALL SELECT MIN(day) FROM walk WHERE end_ms <= ?1 AND" DAY_OK("day")
+		" UNION ALL SELECT MIN(day) FROM hug WHERE t_ms <= ?1 AND" DAY_OK("day")
+		" UNION ALL SELECT MIN(day) FROM tap WHERE t_ms <= ?1 AND" DAY_OK("day") ")";
 	sqlite3_stmt *q;
 	int rc;
 
@@ -829,7 +1082,7 @@ read_session(sqlite3_stmt *q, void *item)
 	r->s.end = sqlite3_column_int64(q, 2);
 	r->s.cls = class_of((const char *)sqlite3_column_text(q, 3));
 	r->s.date = sqlite3_column_int64(q, 4);
-	snprintf(r->s.kind, sizeof(r->s.kind), "%s", (const char *)sqlite3_column_text(q, 5));
+	copy_text(r->s.kind, sizeof(r->s.kind), sqlite3_column_text(q, 5));
 	r->s.phones = sqlite3_column_int(q, 6);
 	r->s.interruptions = sqlite3_column_int(q, 7);
 }
@@ -840,7 +1093,8 @@ store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
 {
 	static const char sel[] =
 		"SELECT id, start_ms, end_ms, class, day, kind, phones, interruptions FROM session"
-		" WHERE day BETWEEN ? AND ? AND end_ms <= ? ORDER BY start_ms";
+		" WHERE day BETWEEN ? AND ? AND end_ms <= ? AND end_ms >= start_ms AND" MS_OK("start_ms")
+		"AND" MS_OK("end_ms") "ORDER BY start_ms";
 	static const char mem[] = "SELECT slot, name FROM session_member WHERE session_id = ? ORDER BY slot";
 	const int64_t bind[] = {from_day, to_day, at};
 	struct store_session *rows = NULL;
@@ -861,8 +1115,8 @@ store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,
 			int slot = sqlite3_column_int(q, 0);
 			if (slot >= 1 && slot <= FT_MAX_SLOTS)
 				rows[i].s.members |= 1u << (slot - 1);
-			snprintf(rows[i].members[rows[i].nmembers++], FT_NAME_MAX, "%s",
-				 (const char *)sqlite3_column_text(q, 1));
+			copy_text(rows[i].members[rows[i].nmembers++], FT_NAME_MAX,
+				  sqlite3_column_text(q, 1));
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -915,7 +1169,7 @@ store_walks(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct
 {
 	static const char sel[] =
 		"SELECT id, start_ms, end_ms FROM walk WHERE day BETWEEN ? AND ? AND end_ms <= ?"
-		" ORDER BY start_ms";
+		" AND end_ms > start_ms AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY start_ms";
 	return load_days(st, sel, from_day, to_day, at, (void **)out, n, sizeof(**out), read_store_walk,
 			 err);
 }
@@ -924,11 +1178,10 @@ static void
 read_call(sqlite3_stmt *q, void *item)
 {
 	struct store_call *c = item;
-	const char *to = (const char *)sqlite3_column_text(q, 3);
 	c->id = sqlite3_column_int64(q, 0);
 	c->t = sqlite3_column_int64(q, 1);
 	c->from_slot = sqlite3_column_int(q, 2); /* NULL reads as 0 */
-	snprintf(c->to, sizeof(c->to), "%s", to ? to : "");
+	copy_text(c->to, sizeof(c->to), sqlite3_column_text(q, 3));
 }
 
 bool
@@ -937,7 +1190,7 @@ store_calls(struct store *st, int64_t from_day, int64_t to_day, ft_ms at, struct
 {
 	static const char sel[] =
 		"SELECT id, t_ms, from_slot, to_name FROM tap WHERE kind = 'call'"
-		" AND day BETWEEN ? AND ? AND t_ms <= ? ORDER BY t_ms, id";
+		" AND day BETWEEN ? AND ? AND t_ms <= ? AND" MS_OK("t_ms") "ORDER BY t_ms, id";
 	return load_days(st, sel, from_day, to_day, at, (void **)out, n, sizeof(**out), read_call, err);
 }
 
@@ -949,15 +1202,23 @@ static void
 csv_field(FILE *out, const char *s, bool last)
 {
 	if (strpbrk(s, ",\"\r\n")) {
+		size_t len = strlen(s);
 		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
+		for (size_t i = 0; i < len;) {
+			size_t n = ft_utf8_seq(s + i, len - i);
+			if (n == 0) {
+				ft_fputs_utf8("\xff", out); /* a byte that is not UTF-8: U+FFFD */
+				n = 1;
+			} else {
+				if (s[i] == '"')
+					fputc('"', out);
+				fwrite(s + i, 1, n, out);
+			}
+			i += n;
 		}
 		fputc('"', out);
 	} else {
-		fputs(s, out);
+		ft_fputs_utf8(s, out); /* every output is valid UTF-8 */
 	}
 	fputs(last ? "\r\n" : ",", out);
 }
@@ -969,11 +1230,21 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 		"SELECT s.class, s.day, s.kind, s.start_ms, s.end_ms, s.phones, s.interruptions,"
 		" (SELECT group_concat(name, '; ') FROM (SELECT name FROM session_member m"
 		"   WHERE m.session_id = s.id ORDER BY slot))"
-		" , NULL, NULL FROM session s"
-		" UNION ALL SELECT 'walk', day, '', start_ms, end_ms, NULL, NULL, NULL, NULL, NULL FROM walk"
-		" UNION ALL SELECT 'hug', day, '', t_ms, t_ms, NULL, NULL, NULL, NULL, NULL FROM hug"
-		" UNION ALL SELECT 'tap', day, kind, t_ms, t_ms, NULL, NULL, NULL, from_slot, to_name FROM tap"
+		" , NULL, NULL FROM session s WHERE" DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms")
+		" UNION ALL SELECT 'walk', day, '', start_ms, end_ms, NULL, NULL, NULL, NULL, NULL FROM walk WHERE"
+		DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms")
+		" UNION ALL SELECT 'hug', day, '', t_ms, t_ms, NULL, NULL, NULL, NULL, NULL FROM hug WHERE"
+		DAY_OK("day") "AND" MS_OK("t_ms")
+		" UNION ALL SELECT 'tap', day, kind, t_ms, t_ms, NULL, NULL, NULL, from_slot, to_name FROM tap WHERE"
+		DAY_OK("day") "AND" MS_OK("t_ms")
 		" ORDER BY 4, 1";
+	static const char left_out[] =
+		"SELECT (SELECT count(*) FROM session WHERE NOT (" DAY_OK("day") "AND" MS_OK("start_ms")
+		"AND" MS_OK("end_ms") "))"
+		" + (SELECT count(*) FROM walk WHERE NOT (" DAY_OK("day") "AND" MS_OK("start_ms") "AND"
+		MS_OK("end_ms") "))"
+		" + (SELECT count(*) FROM hug WHERE NOT (" DAY_OK("day") "AND" MS_OK("t_ms") "))"
+		" + (SELECT count(*) FROM tap WHERE NOT (" DAY_OK("day") "AND" MS_OK("t_ms") "))";
 	FILE *out = file;
 	sqlite3_stmt *q = stmt(st, sessions, err);
 	int rc;
@@ -985,6 +1256,9 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		char date[16], start[40], end[40], minutes[24], phones[16], inter[16];
 		const char *record = (const char *)sqlite3_column_text(q, 0);
+		const char *kind = (const char *)sqlite3_column_text(q, 2);
+		if (!record)
+			record = "";
 		ft_ms s = sqlite3_column_int64(q, 3), e = sqlite3_column_int64(q, 4);
 		bool timed = strcmp(record, "hug") != 0 && strcmp(record, "tap") != 0;
 		cal_day_name(sqlite3_column_int64(q, 1), date);
@@ -997,7 +1271,7 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 		const char *members = (const char *)sqlite3_column_text(q, 7);
 		csv_field(out, record, false);
 		csv_field(out, date, false);
-		csv_field(out, (const char *)sqlite3_column_text(q, 2), false);
+		csv_field(out, kind ? kind : "", false);
 		csv_field(out, start, false);
 		csv_field(out, timed ? end : "", false);
 		csv_field(out, timed ? minutes : "", false);
@@ -1015,6 +1289,14 @@ store_export_csv(struct store *st, const struct ft_config *cfg, void *file, stru
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, err, "export");
+	/* rows with impossible instants (a hand-edited file) are said, not
+	 * silently dropped */
+	if (!(q = stmt(st, left_out, err)))
+		return false;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) > 0)
+		log_warn("%s: %lld rows with impossible times or days left out of the export", st->path,
+			 (long long)sqlite3_column_int64(q, 0));
+	sqlite3_reset(q);
 	if (fflush(out) != 0 || ferror(out))
 		return ft_fail(err, "export: write error: %s", strerror(errno));
 	return true;

@@ -447,6 +447,43 @@ test_local_instant_is_the_wall_time_of_that_day(void **state)
 	assert_int_equal(cal_local_instant(day(2026, 11, 1), 12 * 60), T("2026-11-01T12:00:00-05:00"));
 }
 
+/* README "Local times": a local time without an offset that the clocks skip
+ * or show twice is refused, saying which; elsewhere it is taken. Both
+ * transitions of two zones, and the minutes on either side of each. */
+static void
+test_skipped_and_repeated_local_times_are_refused(void **state)
+{
+	static const struct {
+		const char *zone, *skipped, *twice, *before, *after;
+	} cases[] = {
+		{"Europe/Paris", "2026-03-29T02:30:00", "2026-10-25T02:30:00", "2026-03-29T01:59:59",
+		 "2026-03-29T03:00:00"},
+		{"America/New_York", "2026-03-08T02:00:00", "2026-11-01T01:00:00", "2026-03-08T01:59:59",
+		 "2026-03-08T03:00:00"},
+	};
+	struct ft_error err;
+	ft_ms t;
+	for (size_t i = 0; i < FT_ARRAY_LEN(cases); i++) {
+		zone(cases[i].zone);
+		assert_false(cal_parse_time_err(cases[i].skipped, &t, &err));
+		assert_non_null(strstr(err.msg, "does not exist"));
+		assert_false(cal_parse_time(cases[i].skipped, &t));
+		assert_false(cal_parse_time_err(cases[i].twice, &t, &err));
+		assert_non_null(strstr(err.msg, "happens twice"));
+		assert_true(cal_parse_time_err(cases[i].before, &t, &err));
+		assert_true(cal_parse_time_err(cases[i].after, &t, &err));
+	}
+	/* the instants either side of the gap are one second apart in Paris */
+	zone("Europe/Paris");
+	assert_int_equal(T("2026-03-29T03:00:00") - T("2026-03-29T01:59:59"), 1000);
+	/* the last second of the repeated hour is still twice; the next is once */
+	assert_false(cal_parse_time("2026-10-25T02:59:59", &t));
+	assert_true(cal_parse_time("2026-10-25T03:00:00", &t));
+	assert_int_equal(t, T("2026-10-25T03:00:00+01:00"));
+	assert_true(cal_parse_time("2026-10-25T01:59:59", &t));
+	assert_int_equal(t, T("2026-10-25T01:59:59+02:00"));
+}
+
 static void
 test_unknown_zone_is_refused(void **state)
 {
@@ -455,6 +492,11 @@ test_unknown_zone_is_refused(void **state)
 	assert_non_null(strstr(err.msg, "Mars/Olympus_Mons"));
 	assert_false(cal_set_zone("../../etc/passwd", &err));
 	assert_false(cal_set_zone("/etc/localtime", &err));
+	/* files of the zoneinfo folder that are not zones (no TZif magic) */
+	assert_false(cal_set_zone("zone1970.tab", &err));
+	assert_non_null(strstr(err.msg, "not a zone file"));
+	assert_false(cal_set_zone("iso3166.tab", &err));
+	assert_true(cal_zone_exists("America/New_York", &err));
 	/* the zone in use is unchanged by a refusal */
 	zone("Europe/Paris");
 	assert_false(cal_set_zone("Nowhere/Land", &err));
@@ -466,6 +508,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_day_numbers_count_from_1970_01_01),
+		cmocka_unit_test(test_skipped_and_repeated_local_times_are_refused),
 		cmocka_unit_test(test_day_numbers_round_trip_and_follow_the_calendar),
 		cmocka_unit_test(test_iso_week_2026_w53_runs_from_dec_28_to_jan_3),
 		cmocka_unit_test(test_iso_week_2020_w53_and_week_one_in_the_year_before),

@@ -335,18 +335,20 @@ fifo_bad_lines_are_logged_and_skipped(void **state)
 
 	struct capture cap;
 	capture_begin(&cap);
+	/* a minute apart: at most FIFO_BAD_PER_MINUTE (5) are logged a minute */
 	write_once(c.path, "7 in\n"      /* no slot 7 on a four-slot dock */
 			   "x in\n"      /* no number */
 			   "1 maybe\n"   /* neither in nor out */
-			   "1 in now\n"  /* a word too many */
-			   "1in\n"       /* no space */
-			   "0 in\n"      /* slots count from 1 */
-			   "\x01\x02\xff\n");
+			   "1 in now\n");/* a word too many */
 	dock_dispatch(c.dock, 100);
+	write_once(c.path, "1in\n"       /* no space */
+			   "0 in\n"      /* slots count from 1 */
+			   "\x01\x02\x03\n");
+	dock_dispatch(c.dock, 100 + FT_MINUTE);
 	write_once(c.path, longline);
-	dock_dispatch(c.dock, 110);
+	dock_dispatch(c.dock, 110 + 2 * FT_MINUTE);
 	write_once(c.path, "\n# a comment\n  \r\n 2   in  \r\n4 out # trailing comment\n");
-	dock_dispatch(c.dock, 120);
+	dock_dispatch(c.dock, 120 + 2 * FT_MINUTE);
 	char *log = capture_end(&cap);
 
 	/* Only the good lines came through... */
@@ -363,6 +365,33 @@ fifo_bad_lines_are_logged_and_skipped(void **state)
 	assert_non_null(strstr(log, "line too long"));
 	assert_non_null(strstr(log, "\"???\""));
 	assert_null(strstr(log, "\x01"));
+	fifo_case_close(&c);
+}
+
+/* 200 MB of garbage once wrote 3 MB of log: now five lines a minute, then
+ * one line that counts the rest; a line that is not UTF-8 is refused. */
+static void
+fifo_bad_lines_are_logged_at_most_five_a_minute(void **state)
+{
+	struct fifo_case c;
+	fifo_case_open(&c);
+	char garbage[3000];
+	for (size_t i = 0; i + 5 <= sizeof(garbage); i += 5)
+		memcpy(garbage + i, "x in\n", 5);
+	garbage[sizeof(garbage) - 1] = '\0';
+	struct capture cap;
+	capture_begin(&cap);
+	write_once(c.path, garbage); /* 599 bad lines */
+	dock_dispatch(c.dock, 1000);
+	write_once(c.path, "1 \xc3\x28in\n2 in\n"); /* invalid UTF-8, then a good line */
+	dock_dispatch(c.dock, 2000);
+	write_once(c.path, "x in\n");
+	dock_dispatch(c.dock, 1000 + FT_MINUTE); /* a new minute */
+	char *log = capture_end(&cap);
+	assert_int_equal(c.r.n, 1);
+	assert_int_equal(c.r.ev[0].slot, 2);
+	assert_int_equal(count_lines(log, "skipped line"), 5 + 1);
+	assert_non_null(strstr(log, "595 more bad lines skipped"));
 	fifo_case_close(&c);
 }
 
@@ -556,6 +585,7 @@ main(void)
 		cmocka_unit_test(fifo_writers_come_and_go_without_a_busy_loop),
 		cmocka_unit_test(fifo_partial_lines_wait_for_their_end),
 		cmocka_unit_test(fifo_bad_lines_are_logged_and_skipped),
+		cmocka_unit_test(fifo_bad_lines_are_logged_at_most_five_a_minute),
 		cmocka_unit_test(fifo_refuses_a_path_that_is_not_a_pipe),
 		cmocka_unit_test(a_chattering_line_costs_a_few_reports_per_batch),
 		cmocka_unit_test(a_batch_keeps_every_level_that_held_for_the_debounce),

@@ -329,6 +329,87 @@ test_week_queries_use_indexes(void **state)
 	assert_true(indexed);
 }
 
+/* A damaged file is kept aside under a dated name (never replacing a file)
+ * and the appliance starts a fresh one; nothing else calls it damaged. */
+static void
+test_damaged_file_is_kept_aside_and_a_fresh_one_started(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	char aside[256], aside2[256], cmd[1024];
+	struct store *st = store_open(f->path, &err);
+	for (int i = 0; i < 2000; i++)
+		assert_true(store_add_hug(st, 1000LL * i, i, NULL, &err));
+	store_close(st);
+	FILE *fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	fseek(fp, 4096, SEEK_SET);
+	for (int i = 0; i < 3 * 4096; i++)
+		fputc(0x5a, fp);
+	fclose(fp);
+	snprintf(cmd, sizeof(cmd), "cp %s %s.orig", f->path, f->path);
+	assert_int_equal(system(cmd), 0);
+	/* a read-only command and simulate are told, nothing is moved */
+	assert_null(store_open_mode(f->path, STORE_EXISTING, aside, sizeof(aside), &err));
+	assert_non_null(strstr(err.msg, "damaged"));
+	assert_null(store_open(f->path, &err));
+	/* the appliance keeps it aside */
+	st = store_open_mode(f->path, STORE_RECOVER, aside, sizeof(aside), &err);
+	assert_non_null(st);
+	assert_non_null(strstr(aside, ".damaged-"));
+	snprintf(cmd, sizeof(cmd), "cmp -s %s %s.orig", aside, f->path);
+	assert_int_equal(system(cmd), 0);
+	bool set;
+	assert_true(store_get_mark(st, STORE_MARK_AWAY, 1, &set, &err)); /* a fresh, working file */
+	store_close(st);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 0);
+	/* damaged again within the same second: a second name, the first kept */
+	snprintf(cmd, sizeof(cmd), "cp %s.orig %s", f->path, f->path);
+	assert_int_equal(system(cmd), 0);
+	st = store_open_mode(f->path, STORE_RECOVER, aside2, sizeof(aside2), &err);
+	assert_non_null(st);
+	store_close(st);
+	assert_string_not_equal(aside, aside2);
+	snprintf(cmd, sizeof(cmd), "cmp -s %s %s.orig && cmp -s %s %s.orig", aside, f->path, aside2, f->path);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Values of a hand-edited file out of any possible range are left out: no
+ * array sized from a day of -9e18, no overflow in a duration. */
+static void
+test_impossible_values_are_left_out_of_reads(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_true(store_add_hug(st, T("2026-11-30T12:00:00+01:00"), 20422, NULL, &err));
+	store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO walk (start_ms, end_ms, day) VALUES (-9000000000000000000, 9000000000000000000, 20422);"
+		"INSERT INTO hug (t_ms, day) VALUES (1000, -9000000000000000000);"
+		"INSERT INTO away (week) VALUES (-9000000000000000000);"
+		"INSERT INTO session (start_ms, end_ms, class, day, kind, phones, interruptions)"
+		" VALUES (0, 1000, 'meal', -9000000000000000000, 'dinner', 2, 0);"
+		"INSERT INTO state (key, value) VALUES ('clock', 9000000000000000000);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(f->path, &err);
+	struct history h;
+	assert_true(store_load_history(st, T("2026-12-07T00:00:00+01:00"), &h, &err));
+	assert_int_equal(h.first_day, 20422);
+	assert_int_equal(h.nwalks, 0);
+	assert_int_equal(h.nhug_days, 1);
+	assert_int_equal(h.naway, 0);
+	assert_int_equal(h.nmeals, 0);
+	history_free(&h);
+	ft_ms clock;
+	assert_true(store_get_clock(st, &clock, &err));
+	assert_int_equal(clock, -1);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -345,6 +426,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_each_change_is_durable_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_members_and_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_week_queries_use_indexes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_file_is_kept_aside_and_a_fresh_one_started, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_impossible_values_are_left_out_of_reads, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
