@@ -20,7 +20,7 @@ BUILD     ?= build
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd
+PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd libpng
 WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
              -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
              -Wformat=2 -Wundef -Wno-unused-parameter
@@ -41,7 +41,7 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
 STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c src/backup.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
-             src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c
+             src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c src/ui_image.c
 LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

@@ -22,7 +22,7 @@ int app_run(const struct ft_config *cfg, const struct app_options *opts);
 struct screenshot_options {
 	const char *screen;       /* glance, meal, walk, hug, review */
 	int width, height;
-	const char *out;          /* .bmp path */
+	const char *out;          /* .png or .bmp path: the format its name says */
 	const char *db_path;
 	bool have_at;
 	ft_ms at;                 /* else now */

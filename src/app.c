@@ -46,6 +46,7 @@
 #include "report.h"
 #include "store.h"
 #include "ui.h"
+#include "ui_image.h"
 
 #define _(s) gettext(s)
 
@@ -1639,8 +1640,8 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		fprintf(stderr, "familytable: screenshot: %s\n", SDL_GetError());
 		goto out_fonts;
 	}
-	if (SDL_SaveBMP(s, opts->out) < 0)
-		fprintf(stderr, "familytable: %s: %s\n", opts->out, SDL_GetError());
+	if (!ui_image_save(s, opts->out, &err))
+		fprintf(stderr, "familytable: %s\n", err.msg);
 	else
 		code = FT_EXIT_OK;
 	SDL_FreeSurface(s);

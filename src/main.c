@@ -37,6 +37,7 @@
 #include "settings.h"
 #include "simulate.h"
 #include "store.h"
+#include "ui_image.h"
 
 #define DEFAULT_CONFIG "/etc/familytable/familytable.conf"
 
@@ -46,7 +47,7 @@ static const char usage[] =
 	"       familytable simulate --scenario FILE [--config FILE] [--db FILE] [--until TIME]\n"
 	"       familytable report [--config FILE] [--db FILE] [--week YYYY-Www | --at TIME] [--json]\n"
 	"       familytable export --csv [--config FILE] [--db FILE]\n"
-	"       familytable screenshot --screen NAME --size WxH --out FILE.bmp [--config FILE]\n"
+	"       familytable screenshot --screen NAME --size WxH --out FILE.png|FILE.bmp [--config FILE]\n"
 	"                   [--db FILE] [--at TIME]\n"
 	"       familytable settings [--config FILE] [--db FILE]\n"
 	"       familytable settings set SECTION.KEY VALUE... [--config FILE] [--db FILE]\n"
@@ -375,7 +376,11 @@ cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char 
 {
 	struct screenshot_options so = {.screen = o->screen, .out = o->out, .db_path = db};
 	if (!o->screen || !o->out || !o->size)
-		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.bmp", "screenshot");
+		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.png or FILE.bmp", "screenshot");
+	/* the name says the format: refuse before anything is drawn or written */
+	if (ui_image_format_of(o->out) == UI_IMAGE_UNKNOWN)
+		return bad_usage("--out \"%s\": the picture is written as PNG or BMP, name it .png or .bmp",
+				 o->out);
 	if (!parse_size(o->size, &so.width, &so.height))
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
 	so.at = clock_wall_ms();

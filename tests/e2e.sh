@@ -135,6 +135,22 @@ done; ft export --csv --config "$EXAMPLES/week.conf" --db "$TMP/late.db" | grep 
 [ "$out" = "0 0 2026-12-06" ] && ok "a walk belongs to the day it started" ||
 	ko "a walk belongs to the day it started ($out)"
 
+# screenshot --out writes what the name says: PNG for .png, BMP for .bmp;
+# any other name is bad usage (exit 2) and nothing is written.
+ft screenshot --screen glance --size 800x480 --out "$TMP/shot.png" --config "$EXAMPLES/week.conf" \
+	--db "$TMP/week.db" --at 2026-12-03T20:00:00+01:00 &&
+	[ "$(head -c 8 "$TMP/shot.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+	ok "screenshot --out x.png writes PNG" || ko "screenshot --out x.png writes PNG"
+ft screenshot --screen glance --size 800x480 --out "$TMP/shot.bmp" --config "$EXAMPLES/week.conf" \
+	--db "$TMP/week.db" --at 2026-12-03T20:00:00+01:00 &&
+	[ "$(head -c 2 "$TMP/shot.bmp")" = BM ] &&
+	ok "screenshot --out x.bmp writes BMP" || ko "screenshot --out x.bmp writes BMP"
+ft screenshot --screen glance --size 800x480 --out "$TMP/shot.jpg" --config "$EXAMPLES/week.conf" \
+	--db "$TMP/week.db" 2>"$TMP/jpg.err"
+rc=$?
+[ $rc = 2 ] && [ ! -e "$TMP/shot.jpg" ] && grep -q 'shot.jpg' "$TMP/jpg.err" &&
+	ok "screenshot --out x.jpg: exit 2, nothing written" || ko "screenshot --out x.jpg: exit 2, nothing written ($rc)"
+
 # --help, --version, exit 0.
 ft --help | grep -q "familytable simulate" && ok "--help" || ko "--help"
 ft --version | grep -q "^familytable [0-9]" && ok "--version" || ko "--version"
