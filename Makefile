@@ -42,6 +42,7 @@ STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c sr
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
              src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c src/ui_image.c
+UI_SRC    += src/display.c
 LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

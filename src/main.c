@@ -32,6 +32,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "config.h"
+#include "display.h"
 #include "log.h"
 #include "report.h"
 #include "settings.h"
@@ -203,16 +204,13 @@ parse_options(int argc, char **argv, struct options *o)
 /* The configuration: --config, else the system's file when it exists, else
  * the built-in defaults. */
 static int
-load_config(const struct options *o, struct ft_config *cfg, const char **used)
+load_config(const struct options *o, struct ft_config *cfg, const char **used, struct ft_error *err)
 {
-	struct ft_error err;
 	struct stat sb;
 	config_defaults(cfg);
 	*used = o->config ? o->config : (stat(DEFAULT_CONFIG, &sb) == 0 ? DEFAULT_CONFIG : NULL);
-	if (*used && !config_load(cfg, *used, &err)) {
-		fprintf(stderr, "familytable: %s\n", err.msg);
+	if (*used && !config_load(cfg, *used, err))
 		return FT_EXIT_USAGE;
-	}
 	return FT_EXIT_OK;
 }
 
@@ -371,6 +369,16 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const char *config
 	return rc;
 }
 
+/* run, with a configuration file that has a mistake (MSG). */
+static int
+run_config_error(const struct options *o, const char *config, const char *msg, char **argv)
+{
+	struct display_config_error e = {.path = config, .window = o->window, .argv = argv};
+	if (o->size && !parse_size(o->size, &e.width, &e.height))
+		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
+	return display_config_error(&e, msg);
+}
+
 static int
 cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char *db)
 {
@@ -441,7 +449,9 @@ cmd_settings(const struct options *o, struct ft_config *cfg, const char *config,
 		/* what applies now: the file's value, else the default */
 		struct options file_only = *o;
 		file_only.config = config;
-		rc = load_config(&file_only, cfg, &config);
+		rc = load_config(&file_only, cfg, &config, &err);
+		if (rc == FT_EXIT_USAGE)
+			fprintf(stderr, "familytable: %s\n", err.msg);
 		if (rc == FT_EXIT_OK && !settings_overlay(cfg, st, &err))
 			rc = FT_EXIT_FAILURE;
 	}
@@ -508,14 +518,20 @@ main(int argc, char **argv)
 {
 	struct options o;
 	struct ft_config cfg;
+	struct ft_error err;
 	const char *config;
 	char buf[PATH_MAX];
 	int rc;
 
 	if ((rc = parse_options(argc, argv, &o)) != FT_EXIT_OK)
 		return rc;
-	if ((rc = load_config(&o, &cfg, &config)) != FT_EXIT_OK)
+	if ((rc = load_config(&o, &cfg, &config, &err)) != FT_EXIT_OK) {
+		/* the display shows it and waits for the file to be fixed */
+		if (strcmp(o.command, "run") == 0)
+			return run_config_error(&o, config, err.msg, argv);
+		fprintf(stderr, "familytable: %s\n", err.msg);
 		return rc;
+	}
 	/* [store] path is the file's alone, so the database is found first */
 	const char *db = db_path(&o, &cfg, buf);
 	overlay_settings(&cfg, db);
