@@ -86,5 +86,32 @@ else
 	echo "skip - systemd-analyze is not installed"
 fi
 
+# scripts/install-pi into a scratch root (the host's users copied in):
+# the first run installs and makes the user, the second changes nothing
+# and says so (packages, build, files, user; systemd is left alone with
+# DESTDIR)
+if command -v systemd-sysusers >/dev/null; then
+	P=$TMP/pi
+	mkdir -p "$P/etc"
+	cp /etc/passwd /etc/group "$P/etc/"
+	export BUILD
+	BUILD=$(dirname "$BIN")
+	if DESTDIR=$P "$ROOT/scripts/install-pi" >"$TMP/pi1.log" 2>&1 && [ -x "$P/usr/local/bin/familytable" ] &&
+		grep -q '^familytable:' "$P/etc/passwd" && grep -q '^gpio:.*familytable' "$P/etc/group"; then
+		pass "install-pi: installs, makes the user in its groups"
+	else
+		fail "install-pi: first run" "$(tail -5 "$TMP/pi1.log")"
+	fi
+	find "$P" -type f -exec md5sum {} + | sort >"$TMP/pi1.sum"
+	if DESTDIR=$P "$ROOT/scripts/install-pi" >"$TMP/pi2.log" 2>&1 && grep -q "nothing changed" "$TMP/pi2.log" &&
+		find "$P" -type f -exec md5sum {} + | sort | cmp -s - "$TMP/pi1.sum"; then
+		pass "install-pi run twice: nothing changed, and it says so"
+	else
+		fail "install-pi run twice" "$(cat "$TMP/pi2.log")"
+	fi
+else
+	echo "skip - systemd-sysusers is not installed: install-pi not tried"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
