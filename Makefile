@@ -38,7 +38,7 @@ LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
              src/session.c src/habits.c src/scenario.c src/log.c
 # Adapters and commands.
-STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c src/backup.c
+STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c src/backup.c src/correct.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
              src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c src/ui_image.c

@@ -91,6 +91,59 @@ bool store_get_mark(struct store *st, enum store_mark mark, int64_t week, bool *
 /* Undo: remove one logged row. */
 bool store_delete(struct store *st, enum store_kind kind, int64_t id, struct ft_error *err);
 
+/* ---- corrections made after the fact ----
+ *
+ * A walk added after the fact, an entry removed, a week marked away or not:
+ * each is one transaction that changes the rows and logs the correction
+ * (table correction), with a copy of the row added or removed, so that it
+ * can be undone (the correction stays in the log, marked undone) and is
+ * exported. The rules on what may be corrected (how far back) are
+ * correct.c's; these calls only do it. */
+
+/* One logged row, for the history the family corrects. */
+struct store_entry {
+	enum store_kind kind;
+	int64_t id;
+	ft_ms start, end;  /* a hug's or a tap's instant twice */
+	int64_t day;       /* its local date (a meal's window's day) */
+	char record[16];   /* meal, phones-down, short, left-docked, walk, hug, tap */
+	char detail[24];   /* a meal's window, a tap's kind; else "" */
+};
+
+enum store_fix { STORE_FIX_ADD, STORE_FIX_REMOVE, STORE_FIX_AWAY, STORE_FIX_AWAY_OFF };
+
+struct store_correction {
+	int64_t id;
+	ft_ms made;                /* when it was made */
+	ft_ms undone;              /* when it was undone; -1 while it holds */
+	enum store_fix action;
+	bool week;                 /* about a week (away), else about entry */
+	int64_t target;            /* the week */
+	bool was_away;             /* the week's mark before the correction */
+	struct store_entry entry;  /* the row added or removed, as it was */
+};
+
+/* Entries dated FROM_DAY..TO_DAY, newest first (*out malloc'd). */
+bool store_entries(struct store *st, int64_t from_day, int64_t to_day, struct store_entry **out,
+		   size_t *n, struct ft_error *err);
+/* *fix (may be NULL) gets the correction's id, for undo. */
+bool store_fix_add_walk(struct store *st, ft_ms start, ft_ms end, int64_t day, ft_ms made,
+			int64_t *fix, struct ft_error *err);
+/* *found false: no such row, nothing written. */
+bool store_fix_remove(struct store *st, enum store_kind kind, int64_t id, ft_ms made,
+		      int64_t *fix, bool *found, struct ft_error *err);
+bool store_fix_away(struct store *st, int64_t week, bool away, ft_ms made, int64_t *fix,
+		    struct ft_error *err);
+/* Reverses correction FIX at instant T: the walk added is removed, the row
+ * removed is back (with its old id when still free), the week's mark is
+ * what it was. Fails on an unknown or already undone correction. */
+bool store_fix_undo(struct store *st, int64_t fix, ft_ms t, struct ft_error *err);
+bool store_correction(struct store *st, int64_t fix, struct store_correction *c, bool *found,
+		      struct ft_error *err);
+/* Every correction, oldest first (*out malloc'd). */
+bool store_corrections(struct store *st, struct store_correction **out, size_t *n,
+		       struct ft_error *err);
+
 /* The open session (SPEC §2.9), the dock's last levels and the open walk,
  * saved across restarts. Saving with det->open false clears the session but
  * keeps the levels. Loading fills det's levels (and the session when *found)

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <cmocka.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "common.h"
@@ -67,6 +70,23 @@ test_remove_dir(const char *dir)
 	char cmd[96];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* The first column of SQL's first row on the database at PATH, read
+ * through a connection of its own; -1 when there is no row. */
+static inline long long
+test_query_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
 }
 
 #endif

@@ -38,8 +38,7 @@ setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct ft_error err;
-	strcpy(f->dir, "/tmp/ft-settings-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
+	test_temp_dir(f->dir, "settings");
 	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
 	f->st = store_open(f->path, &err);
 	assert_non_null(f->st);
@@ -51,10 +50,8 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 	store_close(f->st);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	test_remove_dir(f->dir);
 	free(f);
 	return 0;
 }
@@ -92,16 +89,7 @@ value_of(const struct ft_config *cfg, const char *name, int item)
 static long long
 count_rows(const char *path)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long n = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM setting", -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return n;
+	return test_query_int(path, "SELECT count(*) FROM setting");
 }
 
 static int

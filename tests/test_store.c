@@ -41,16 +41,7 @@ teardown(void **state)
 static long long
 query_int(const char *path, const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
+	return test_query_int(path, sql);
 }
 
 /* Run SQL on the file at PATH through a connection of its own: the file
@@ -94,7 +85,7 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
 	store_close(st);
 	/* make it the file an older familytable left: schema 1 */
-	exec_sql(f->path, "DROP TABLE ritual_plan; DROP TABLE setting; ALTER TABLE tap DROP COLUMN from_slot;"
+	exec_sql(f->path, "DROP TABLE ritual_plan; DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot;"
 			  " ALTER TABLE tap DROP COLUMN to_name; PRAGMA user_version = 1");
 	st = store_open(f->path, &err);
 	assert_non_null(st);
@@ -292,7 +283,7 @@ test_calls_of_a_version_2_file_read_without_names(void **state)
 	struct store *st = store_open(f->path, &err);
 	store_close(st);
 	/* the file a familytable without who and whom left: one call tap */
-	exec_sql(f->path, "DROP TABLE setting; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
+	exec_sql(f->path, "DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
 			  " INSERT INTO tap (t_ms, day, kind) VALUES (1000, 0, 'call');"
 			  " PRAGMA user_version = 2");
 	st = store_open(f->path, &err);
