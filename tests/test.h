@@ -19,6 +19,7 @@
 #include "calendar.h"
 #include "common.h"
 #include "config.h"
+#include "store.h"
 
 /* An instant from RFC 3339 text; fails the test when it does not parse. */
 static inline ft_ms
@@ -70,6 +71,30 @@ test_remove_dir(const char *dir)
 	char cmd[96];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* A fresh database in a folder of its own, for the tests of what is
+ * stored. */
+struct test_db {
+	char dir[64], path[96];
+	struct store *st;
+};
+
+static inline void
+test_db_open(struct test_db *db, const char *name)
+{
+	struct ft_error err;
+	test_temp_dir(db->dir, name);
+	snprintf(db->path, sizeof(db->path), "%s/t.db", db->dir);
+	if (!(db->st = store_open(db->path, &err)))
+		fail_msg("%s", err.msg);
+}
+
+static inline void
+test_db_close(struct test_db *db)
+{
+	store_close(db->st);
+	test_remove_dir(db->dir);
 }
 
 /* The first column of SQL's first row on the database at PATH, read

@@ -16,8 +16,9 @@
 #include "test.h"
 
 struct fixture {
-	char dir[64], path[96];
-	struct store *st;
+	struct test_db db;
+	struct store *st;  /* db's */
+	const char *path;  /* db's */
 	struct ft_config cfg;
 };
 
@@ -29,12 +30,10 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct ft_error err;
-	test_temp_dir(f->dir, "correct");
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
+	test_db_open(&f->db, "correct");
+	f->st = f->db.st;
+	f->path = f->db.path;
 	f->cfg = test_config("[dock]\nnames = Anna Ben Chloé\n[time]\ntimezone = Europe/Paris\n");
-	f->st = store_open(f->path, &err);
-	assert_non_null(f->st);
 	*state = f;
 	return 0;
 }
@@ -43,8 +42,7 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->st);
-	test_remove_dir(f->dir);
+	test_db_close(&f->db);
 	free(f);
 	return 0;
 }

@@ -28,20 +28,11 @@ static const char file_ini[] =
 	"[time]\n"
 	"timezone = Europe/Paris\n";
 
-struct fixture {
-	char dir[64], path[96];
-	struct store *st;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct ft_error err;
-	test_temp_dir(f->dir, "settings");
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	f->st = store_open(f->path, &err);
-	assert_non_null(f->st);
+	struct test_db *f = calloc(1, sizeof(*f));
+	test_db_open(f, "settings");
 	*state = f;
 	return 0;
 }
@@ -49,10 +40,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	store_close(f->st);
-	test_remove_dir(f->dir);
-	free(f);
+	test_db_close(*state);
+	free(*state);
 	return 0;
 }
 
@@ -93,7 +82,7 @@ count_rows(const char *path)
 }
 
 static int
-set1(struct fixture *f, struct ft_config *cfg, const char *name, const char *value,
+set1(struct test_db *f, struct ft_config *cfg, const char *name, const char *value,
      struct ft_error *err)
 {
 	const char *values[] = {value};
@@ -105,7 +94,7 @@ set1(struct fixture *f, struct ft_config *cfg, const char *name, const char *val
 static void
 test_default_then_file_then_display(void **state)
 {
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_error err;
 	struct ft_config cfg = effective(f->st);
 	/* walk.weekly_goal: nobody set it */
@@ -133,7 +122,7 @@ test_default_then_file_then_display(void **state)
 static void
 test_reset_gives_the_file_value_back_else_the_default(void **state)
 {
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_error err;
 	struct ft_config cfg = effective(f->st);
 	bool had = false;
@@ -174,7 +163,7 @@ test_a_bad_value_is_refused_as_the_file_would_and_nothing_is_written(void **stat
 		{"review.time", "", "has no value"},
 		{"review.time", "# only a comment", "has no value"},
 	};
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_config cfg = effective(f->st);
 	assert_int_equal(set1(f, &cfg, "meal.weekly_goal", "4", &(struct ft_error){0}), FT_EXIT_OK);
 	struct ft_config before = cfg;
@@ -205,7 +194,7 @@ test_the_installers_keys_are_refused_saying_why(void **state)
 		"rituals.ritual", "review.day", "review.time", "display.night",
 		"display.rotation", "display.language", "time.timezone",
 	};
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_config cfg = effective(f->st);
 	struct ft_error err;
 	for (size_t i = 0; i < FT_ARRAY_LEN(installer); i++) {
@@ -231,7 +220,7 @@ test_the_installers_keys_are_refused_saying_why(void **state)
 static void
 test_ritual_values_replace_the_whole_list(void **state)
 {
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_error err;
 	struct ft_config cfg = effective(f->st);
 	const char *two[] = {"mon 18:00 call \"Call a friend\"", "thu 12:00 meal \"Lunch\""};
@@ -313,7 +302,7 @@ test_every_value_prints_as_the_file_takes_it_back(void **state)
 static void
 test_settings_prints_every_key_with_its_source(void **state)
 {
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_error err;
 	struct ft_config cfg = effective(f->st);
 	char *text = NULL;
@@ -341,7 +330,7 @@ test_settings_prints_every_key_with_its_source(void **state)
 static void
 test_a_stored_value_the_file_no_longer_allows_is_skipped(void **state)
 {
-	struct fixture *f = *state;
+	struct test_db *f = *state;
 	struct ft_error err;
 	struct ft_config cfg = effective(f->st);
 	assert_int_equal(set1(f, &cfg, "dock.names", "Ann Bo Cy Di", &err), FT_EXIT_OK);
