@@ -21,6 +21,18 @@
 #include "config.h"
 #include "store.h"
 
+/* Skip the running test, saying why: scripts/run-tests reports the reason
+ * and fails the run unless tests/expected-skips lists the test. Use this,
+ * never cmocka's bare skip(), which says nothing. */
+#define test_skip(...)                                                          \
+	do {                                                                    \
+		printf("[ SKIP WHY ] ");                                        \
+		printf(__VA_ARGS__);                                            \
+		printf("\n");                                                   \
+		fflush(stdout);                                                 \
+		skip();                                                         \
+	} while (0)
+
 /* An instant from RFC 3339 text; fails the test when it does not parse. */
 static inline ft_ms
 T(const char *rfc3339)

@@ -502,12 +502,8 @@ test_words_are_separated_by_spaces_or_tabs(void **state)
 static void
 test_a_walk_stopped_when_it_started_is_a_walk_of_zero_minutes(void **state)
 {
-	/* BUG: src/scenario.c scenario_parse accepts "walk start" and "walk stop"
-	 * at the same instant; only the replay refuses it (src/engine.c
-	 * engine_walk_stop: "a walk must last longer than zero"), so `simulate`
-	 * exits 1 instead of 2 and, on a new database, has already created the
-	 * file. SPEC §5: a walk of zero or fewer minutes is an error that names
-	 * the line, and the run writes nothing. */
+	/* SPEC §5: a walk of zero or fewer minutes is an error that names the
+	 * line, found by the parser (exit 2) before anything is written. */
 	struct ft_config cfg = test_config(paris);
 	assert_error_at("2026-11-29T11:00:00+01:00 walk start\n"
 			"2026-11-29T11:00:00+01:00 walk stop\n",
@@ -517,8 +513,7 @@ test_a_walk_stopped_when_it_started_is_a_walk_of_zero_minutes(void **state)
 static void
 test_a_long_comment_line_is_still_a_comment(void **state)
 {
-	/* BUG: src/scenario.c scenario_parse refuses any line of 1024 bytes or
-	 * more ("x.scn:1: line too long") before it strips the comment. */
+	/* Only the words before a comment must fit the line buffer. */
 	struct ft_config cfg = test_config(paris);
 	char text[2200];
 	memset(text, 0, sizeof(text));

@@ -12,6 +12,7 @@
  *   - undo takes a logged hug back, for ten minutes and no longer;
  *   - the review comes up by itself at [review] day and time until dismissed.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,8 +161,12 @@ check_frame(struct fixture *fx, const struct ui_frame *f, const char *what)
 			fail_msg("%s: \"%s\" at %dpx is %dx%d, its box %dx%d at %d,%d", what, it->text,
 				 it->px, w, h, it->box.w, it->box.h, it->box.x, it->box.y);
 		assert_int_equal(w, it->text_w);
-		int min = (int)(UI_MIN_TEXT_PX * f->scale + 0.5f);
-		if (it->px < min && it->px < UI_MIN_TEXT_PX)
+		/* what the layout promises: never below UI_MIN_TEXT_PX scaled, nor
+		 * below UI_MIN_TEXT_PX itself on a small screen */
+		int min = (int)lroundf(UI_MIN_TEXT_PX * f->scale);
+		if (min < UI_MIN_TEXT_PX)
+			min = UI_MIN_TEXT_PX;
+		if (it->px < min)
 			fail_msg("%s: \"%s\" at %dpx, smaller than %d", what, it->text, it->px, min);
 		for (int k = i + 1; k < f->nitems; k++) {
 			const struct ui_item *o = &f->items[k];

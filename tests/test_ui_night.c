@@ -362,7 +362,8 @@ test_a_backlight_that_refuses_falls_back_to_the_dark_theme(void **state)
 	if (!become_other_user()) {
 		dup2(saved, 2);
 		close(saved);
-		skip();
+		test_skip("cannot become another user to make the backlight unwritable (seteuid: %s)",
+			  strerror(errno));
 	}
 	advance(a, 3 * FT_MINUTE);                      /* 22:02: night */
 	bool dark = app_test_dark(a);

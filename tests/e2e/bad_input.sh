@@ -174,11 +174,8 @@ for item in "${bad_lines[@]}"; do
 	rm -f old.db old.db-wal old.db-shm
 done
 
-# BUG: a walk started and stopped at the same instant is a walk of zero
-# minutes (SPEC §5: an error that names the line, exit 2, nothing written).
-# src/scenario.c scenario_parse accepts it; the engine (src/engine.c
-# engine_walk_stop) refuses it during the replay, so simulate exits 1 and a
-# new database file has already been created by store_open.
+# A walk started and stopped at the same instant is a walk of zero minutes
+# (SPEC §5: an error that names the line, exit 2, nothing written).
 {
 	printf '# a later week\n'
 	printf '2026-11-30T19:00:00+01:00 hug\n'
@@ -229,9 +226,7 @@ run simulate --scenario later.scn --config good.conf --db old.db --until 2026-11
 expect "$name" 2 "later.scn:2" && unchanged "$name" old.db base.txt && pass "$name"
 rm -f old.db old.db-wal old.db-shm
 
-# BUG: src/simulate.c simulate_run opens (creates) the store before it
-# compares --until with the last event, so on a new database the file (and
-# its folder) is created although the run fails with exit 2.
+# --until before the last event is found before the database is created.
 name="--until before the last event, new database: exit 2, names good.scn:7, no file"
 run simulate --scenario good.scn --config good.conf --db "$TMP/new/fresh.db" --until 2026-11-24T00:00:00+01:00
 expect "$name" 2 "good.scn:7" && absent "$name" "$TMP/new/fresh.db" && pass "$name"
@@ -255,9 +250,7 @@ bad_confs=(
 	"window ending before it starts|2|[meal]\nwindows = dinner 21:30-17:30\n"
 	"bad ritual kind|2|[rituals]\nritual = mon 18:00 dance \"Dance\"\n"
 	"min_phones above the slots|4|[dock]\nlines = 17 27\n[meal]\nmin_phones = 3\n"
-	# BUG: an unknown zone is a bad value, but src/config.c p_timezone takes
-	# any text and src/main.c load_config checks it afterwards with no line:
-	# "familytable: bad.conf: unknown time zone ..." (expected bad.conf:2:).
+	# an unknown zone is a bad value of its line
 	"unknown time zone|2|[time]\ntimezone = Mars/Olympus_Mons\n"
 )
 for item in "${bad_confs[@]}"; do
@@ -283,9 +276,8 @@ expect "$name" 2 "none.conf" && pass "$name"
 
 # ---- bad usage ----
 
-# BUG (option of another command): src/main.c parse_options names
-# argv[optind - 1], which for an option that takes a value is the value:
-# "familytable: report does not take good.scn" instead of "--scenario".
+# An option of another command is named as the option, not its value
+# ("report does not take --scenario", not "good.scn").
 usage_cases=(
 	"unknown command|frobnicate|frobnicate"
 	"unknown option|report --frobnicate|--frobnicate"
