@@ -24,7 +24,11 @@ void log_msg(enum log_level level, const char *fmt, ...)
 
 /* FAULT_DATA: a notice about the family's data (a damaged file kept aside),
  * shown as it is. */
-enum fault_source { FAULT_DOCK, FAULT_STORE, FAULT_CLOCK, FAULT_DISPLAY, FAULT_DATA, FAULT_COUNT };
+/* FAULT_SETUP: something the installer has yet to do (no dock lines set):
+ * not retried, shown until the configuration changes. */
+enum fault_source {
+	FAULT_DOCK, FAULT_STORE, FAULT_CLOCK, FAULT_DISPLAY, FAULT_DATA, FAULT_SETUP, FAULT_COUNT
+};
 
 void fault_set(enum fault_source src, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -351,6 +351,11 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const char *config
 		return bad_usage("%s: give --window or --fullscreen, not both", "run");
 	if (o->size && !parse_size(o->size, &ao.width, &ao.height))
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
+	if (!ao.dock && cfg->nlines == 0)
+		/* installed but not yet wired up: said on the display, not
+		 * silence */
+		fault_set(FAULT_SETUP, "No dock set up yet: meals are not logged until [dock] lines "
+				       "is set in %s.", config ? config : DEFAULT_CONFIG);
 	if (!ao.dock)
 		ao.dock = cfg->nlines > 0 ? "gpio" : "none";
 	if (strcmp(ao.dock, "gpio") && strcmp(ao.dock, "keys") && strcmp(ao.dock, "none") &&

@@ -75,6 +75,20 @@ wait $RUN
 rc=$?
 [ $rc = 0 ] && pass "SIGTERM stops it: exit 0" || fail "SIGTERM" "exit $rc"
 
+# a configuration without dock lines: run starts with no dock and says so
+# (the banner is the fault below, logged as it is set)
+printf '[store]\npath = %s\n' "$TMP/nodock.db" >"$TMP/nodock.conf"
+SDL_VIDEODRIVER=offscreen "$BIN" run --window --config "$TMP/nodock.conf" >"$TMP/nodock.log" 2>&1 &
+ND=$!
+PIDS+=($ND)
+if wait_for grep -q "No dock set up yet: meals are not logged until \[dock\] lines is set in $TMP/nodock.conf" "$TMP/nodock.log" &&
+	kill -0 $ND 2>/dev/null; then
+	pass "no [dock] lines: it runs, and the banner says no dock is set up"
+else
+	fail "no [dock] lines: a banner" "$(cat "$TMP/nodock.log")"
+fi
+kill $ND
+
 # no display at all: say so, name the mistake, exit 2 (no restart loop)
 printf '[meal]\ngrace = 2\n' >"$conf"
 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER timeout 20 \
