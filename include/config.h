@@ -27,7 +27,8 @@ enum ft_ritual_kind { FT_RITUAL_CALL, FT_RITUAL_MEAL, FT_RITUAL_WALK };
 
 struct ft_window {
 	char kind[16];        /* "breakfast" */
-	int start, end;       /* minutes of the local day, start < end */
+	int start, end;       /* minutes of the local day; end <= start: it
+			       * ends the next day (past midnight) */
 };
 
 struct ft_ritual {
@@ -84,6 +85,12 @@ struct ft_config {
 };
 
 void config_defaults(struct ft_config *cfg);
+
+/* Window W's instance that opens on local day DAY: [*from, *to). */
+void config_window_on(const struct ft_window *w, int64_t day, ft_ms *from, ft_ms *to);
+/* Whether window W's instance opening on DAY contains the local minute
+ * MINUTE of MINUTE_DAY. */
+bool config_window_contains(const struct ft_window *w, int64_t day, int64_t minute_day, int minute);
 /* Overlay the INI text of file NAME (used in messages) on cfg. */
 bool config_parse(struct ft_config *cfg, const char *text, const char *name,
 		  struct ft_error *err);

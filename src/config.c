@@ -51,6 +51,22 @@ config_defaults(struct ft_config *cfg)
 	cfg->rotation = 0;
 }
 
+void
+config_window_on(const struct ft_window *w, int64_t day, ft_ms *from, ft_ms *to)
+{
+	*from = cal_local_instant(day, w->start);
+	*to = cal_local_instant(w->end > w->start ? day : day + 1, w->end);
+}
+
+bool
+config_window_contains(const struct ft_window *w, int64_t day, int64_t minute_day, int minute)
+{
+	/* ends included, as SPEC §3 reads "contains" */
+	if (w->end > w->start)
+		return minute_day == day && w->start <= minute && minute <= w->end;
+	return (minute_day == day && minute >= w->start) || (minute_day == day + 1 && minute <= w->end);
+}
+
 const char *
 config_slot_name(const struct ft_config *cfg, int slot, char buf[FT_NAME_MAX])
 {
@@ -336,8 +352,9 @@ p_windows(struct parse_ctx *ctx, void *field, const char *value)
 			if (!isalpha((unsigned char)*c) && *c != '-' && *c != '_')
 				return ft_fail(ctx->err, "bad meal window name \"%s\"", kind);
 		strcpy(w.kind, kind);
-		if (!parse_range(range, &w.start, &w.end) || w.start >= w.end)
-			return ft_fail(ctx->err, "bad meal window time \"%s\" (like 17:30-21:30, start before end)", range);
+		/* a window that ends before it starts runs past midnight */
+		if (!parse_range(range, &w.start, &w.end) || w.start == w.end || w.start == 24 * 60)
+			return ft_fail(ctx->err, "bad meal window time \"%s\" (like 17:30-21:30, or 22:00-01:00 past midnight)", range);
 		if (n == FT_MAX_WINDOWS)
 			return ft_fail(ctx->err, "too many meal windows (at most %d)", FT_MAX_WINDOWS);
 		for (int i = 0; i < n; i++)

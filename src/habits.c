@@ -228,13 +228,14 @@ habits_ritual_kept(const struct history *h, const struct ft_config *cfg, const s
 	int64_t day = cal_week_monday(week) + r->weekday;
 	switch (r->kind) {
 	case FT_RITUAL_MEAL:
-		/* a meal whose window contains the ritual's time, that day */
+		/* a meal whose window contains the ritual's time, that day (a
+		 * window past midnight may have opened the day before) */
 		for (size_t i = 0; i < h->nmeals; i++) {
-			if (h->meals[i].day != day)
+			if (h->meals[i].day != day && h->meals[i].day != day - 1)
 				continue;
 			for (int w = 0; w < cfg->nwindows; w++)
 				if (strcmp(cfg->windows[w].kind, h->meals[i].kind) == 0 &&
-				    cfg->windows[w].start <= r->minute && r->minute <= cfg->windows[w].end)
+				    config_window_contains(&cfg->windows[w], h->meals[i].day, day, r->minute))
 					return true;
 		}
 		return false;

@@ -151,15 +151,16 @@ session_classify(struct session *s, const struct ft_config *cfg)
 		s->cls = SESSION_LEFT_DOCKED;
 		return;
 	}
-	/* The window it overlaps most, on any local day it touches; a tie goes
-	 * to the earlier window. */
+	/* The window it overlaps most, on any local day it touches (from the
+	 * day before: a window may run past midnight); a tie goes to the
+	 * earlier window. */
 	ft_ms best = -1, best_start = 0;
 	int best_window = -1;
 	int64_t best_day = 0;
-	for (int64_t day = cal_day_of(s->start); day <= cal_day_of(s->end); day++) {
+	for (int64_t day = cal_day_of(s->start) - 1; day <= cal_day_of(s->end); day++) {
 		for (int w = 0; w < cfg->nwindows; w++) {
-			ft_ms ws = cal_local_instant(day, cfg->windows[w].start);
-			ft_ms we = cal_local_instant(day, cfg->windows[w].end);
+			ft_ms ws, we;
+			config_window_on(&cfg->windows[w], day, &ws, &we);
 			ft_ms from = s->start > ws ? s->start : ws;
 			ft_ms to = s->end < we ? s->end : we;
 			ft_ms overlap = to > from ? to - from : 0;

@@ -459,11 +459,22 @@ test_windows_are_a_comma_separated_list(void **state)
 }
 
 static void
-test_a_window_must_start_before_it_ends(void **state)
+test_a_window_that_ends_before_it_starts_runs_past_midnight(void **state)
 {
-	assert_bad_value("meal", "windows", "dinner 21:30-17:30");
+	struct ft_config cfg = with_value("meal", "windows", "dinner 18:00-22:00, late 22:30-01:00");
+	assert_int_equal(cfg.nwindows, 2);
+	assert_int_equal(cfg.windows[1].start, 22 * 60 + 30);
+	assert_int_equal(cfg.windows[1].end, 60);
+	cfg = with_value("meal", "windows", "late 20:00-00:00");
+	assert_int_equal(cfg.windows[0].end, 0);
+}
+
+static void
+test_a_window_must_have_a_length(void **state)
+{
 	assert_bad_value("meal", "windows", "dinner 17:30-17:30");
-	assert_bad_value("meal", "windows", "breakfast 06:00-10:30, dinner 21:30-17:30");
+	assert_bad_value("meal", "windows", "breakfast 06:00-10:30, dinner 21:30-21:30");
+	assert_bad_value("meal", "windows", "late 24:00-01:00");
 	assert_bad_value("meal", "windows", "dinner 17:30");
 	assert_bad_value("meal", "windows", "dinner 17:30-25:00");
 	assert_bad_value("meal", "windows", "dinner 5pm-9pm");
@@ -627,7 +638,8 @@ main(void)
 		cmocka_unit_test(test_rituals_repeat_and_keep_day_time_kind_label),
 		cmocka_unit_test(test_bad_ritual_day_time_or_kind_names_its_line),
 		cmocka_unit_test(test_windows_are_a_comma_separated_list),
-		cmocka_unit_test(test_a_window_must_start_before_it_ends),
+		cmocka_unit_test(test_a_window_that_ends_before_it_starts_runs_past_midnight),
+		cmocka_unit_test(test_a_window_must_have_a_length),
 		cmocka_unit_test(test_bias_is_one_of_four),
 		cmocka_unit_test(test_active_low_is_a_boolean),
 		cmocka_unit_test(test_rotation_is_0_90_180_or_270),

@@ -225,6 +225,29 @@ test_rituals_kept(void **state)
 	history_free(&b.h);
 }
 
+/* A meal ritual at a time past midnight is kept by the meal of the window
+ * that opened the evening before. */
+static void
+test_a_ritual_in_a_window_past_midnight(void **state)
+{
+	struct ft_config cfg = test_config("[meal]\nwindows = dinner 18:00-22:00, late 22:30-01:30\n"
+					   "[rituals]\nritual = sat 00:30 meal \"Midnight snack\"\n"
+					   "ritual = fri 23:00 meal \"Late supper\"\n"
+					   "[time]\ntimezone = Europe/Paris\n");
+	struct hb b;
+	int64_t week = W("2026-11-30");
+	hb_init(&b, "2026-12-07T00:00:00+01:00");
+	/* Saturday's late meal (window opening Saturday 22:30) keeps neither */
+	meal(&b, "2026-12-05", "late");
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	/* Friday's late meal keeps both: Friday 23:00 and Saturday 00:30 */
+	meal(&b, "2026-12-04", "late");
+	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	history_free(&b.h);
+}
+
 /* ---- §4 streaks ---- */
 
 static void
@@ -598,6 +621,7 @@ main(void)
 		cmocka_unit_test(test_walk_min_duration_from_config),
 		cmocka_unit_test(test_hug_figure_is_days_with_a_hug),
 		cmocka_unit_test(test_rituals_kept),
+		cmocka_unit_test(test_a_ritual_in_a_window_past_midnight),
 		cmocka_unit_test(test_streak_current_and_best),
 		cmocka_unit_test(test_week_in_progress_extends_once_met_and_never_breaks),
 		cmocka_unit_test(test_complete_week_not_met_breaks),

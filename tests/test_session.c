@@ -397,6 +397,28 @@ test_meal_is_dated_on_its_windows_day(void **state)
 }
 
 static void
+test_a_window_past_midnight_dates_its_meal_on_the_day_it_opens(void **state)
+{
+	struct ft_config cfg = test_config("[meal]\nwindows = dinner 18:00-22:00, late 22:30-01:30\n"
+					   "[time]\ntimezone = Europe/Paris\n");
+	/* Friday 23:50 to Saturday 00:50: all in Friday's late window */
+	struct session s = classified(&cfg, "2026-12-04T23:50:00+01:00", "2026-12-05T00:50:00+01:00");
+	assert_int_equal(s.cls, SESSION_MEAL);
+	assert_string_equal(s.kind, "late");
+	assert_int_equal(s.date, cal_day_of(T("2026-12-04T12:00:00+01:00")));
+	/* Saturday 00:10 to 01:00, started after midnight: still Friday's */
+	s = classified(&cfg, "2026-12-05T00:10:00+01:00", "2026-12-05T01:00:00+01:00");
+	assert_int_equal(s.cls, SESSION_MEAL);
+	assert_int_equal(s.date, cal_day_of(T("2026-12-04T12:00:00+01:00")));
+	/* 01:20 to 02:00: 10 minutes in it, not a meal */
+	s = classified(&cfg, "2026-12-05T01:20:00+01:00", "2026-12-05T02:00:00+01:00");
+	assert_int_equal(s.cls, SESSION_PHONES_DOWN);
+	/* 21:30 to 23:30: 30 min of dinner, 60 of late: late, Friday */
+	s = classified(&cfg, "2026-12-04T21:30:00+01:00", "2026-12-04T23:30:00+01:00");
+	assert_string_equal(s.kind, "late");
+}
+
+static void
 test_duration_is_real_time_across_dst(void **state)
 {
 	struct ft_config cfg = test_config("[time]\ntimezone = America/New_York\n");
@@ -448,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_outside_every_window_is_phones_down),
 		cmocka_unit_test(test_largest_overlap_wins_and_a_tie_goes_to_the_earlier_window),
 		cmocka_unit_test(test_meal_is_dated_on_its_windows_day),
+		cmocka_unit_test(test_a_window_past_midnight_dates_its_meal_on_the_day_it_opens),
 		cmocka_unit_test(test_duration_is_real_time_across_dst),
 		cmocka_unit_test(test_dinner_window_in_summer_time),
 	};

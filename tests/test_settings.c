@@ -155,7 +155,7 @@ test_a_bad_value_is_refused_as_the_file_would_and_nothing_is_written(void **stat
 		{"display.night", "22:00", "bad night"},
 		{"display.language", "de", "bad language"},
 		{"display.rotation", "45", "bad rotation"},
-		{"meal.windows", "dinner 21:30-17:30", "bad meal window time"},
+		{"meal.windows", "dinner 21:30-21:30", "bad meal window time"},
 		{"time.timezone", "Mars/Olympus", "unknown time zone"},
 		{"rituals.ritual", "someday 18:00 call", "bad day"},
 		/* the rules between keys: the file's four lines want four names */

@@ -247,7 +247,7 @@ bad_confs=(
 	"names and lines disagree|3|[dock]\nlines = 17 27 22\nnames = Anna Ben\n"
 	"bad rotation|3|[dock]\n[display]\nrotation = 45\n"
 	"bad language|2|[display]\nlanguage = de\n"
-	"window ending before it starts|2|[meal]\nwindows = dinner 21:30-17:30\n"
+	"window of no length|2|[meal]\nwindows = dinner 21:30-21:30\n"
 	"bad ritual kind|2|[rituals]\nritual = mon 18:00 dance \"Dance\"\n"
 	"min_phones above the slots|4|[dock]\nlines = 17 27\n[meal]\nmin_phones = 3\n"
 	# an unknown zone is a bad value of its line

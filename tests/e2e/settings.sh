@@ -122,7 +122,7 @@ bad() {
 bad "goal 0" 'meal.weekly_goal: bad number "0"' settings set meal.weekly_goal 0
 bad "goal not a number" 'walk.weekly_goal: bad number "x"' settings set walk.weekly_goal x
 bad "a day that is not one" 'review.day: bad day "sunday"' settings set review.day sunday
-bad "window ending before it starts" 'meal.windows: bad meal window time' settings set meal.windows "dinner 21:00-18:00"
+bad "a window of no length" 'meal.windows: bad meal window time' settings set meal.windows "dinner 21:00-21:00"
 bad "unknown zone" 'time.timezone: unknown time zone' settings set time.timezone Mars/Olympus
 bad "fewer names than the file's lines" 'names names 3 slots but lines names 4' settings set dock.names "Anna Ben Chloé"
 bad "two values for one key" 'review.day takes one value' settings set review.day mon tue
