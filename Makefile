@@ -25,25 +25,32 @@ WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
              -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
              -Wformat=2 -Wundef -Wno-unused-parameter
 CFLAGS    ?= -O2 -g
+CPPFLAGS  ?=
 # libgpiod's major version picks the dock backend at build time.
 GPIOD_VERSION := $(shell $(PKG_CONFIG) --modversion libgpiod 2>/dev/null)
 GPIOD_MAJOR   := $(firstword $(subst ., ,$(GPIOD_VERSION)))
+# The packages' include paths, for the adapters only (see NOPKG_OBJ).
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -I$(BUILD) \
              -DFT_VERSION='"$(VERSION)"' -DFT_DATADIR='"$(DATADIR)/familytable"' \
              -DFT_GPIOD_MAJOR=$(if $(GPIOD_MAJOR),$(GPIOD_MAJOR),0) \
-             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+             $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 
 # The pure core: no SDL, GPIO, SQLite or wall clock.
 CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
-             src/session.c src/habits.c src/scenario.c src/log.c
-# Adapters and commands.
-STORE_SRC := src/store.c src/engine.c src/report.c src/simulate.c src/clock.c src/settings.c src/backup.c src/correct.c
+             src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
+# The engine, the commands and the live decision module: they reach the
+# store through store.h, which names no SQLite type.
+LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct.c src/live.c
+# Adapters: SQLite, the clocks, the dock, the display.
+STORE_SRC := src/store.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
-UI_SRC    := src/app.c src/poller.c src/clocktrust.c src/ui_fonts.c src/ui_draw.c \
-             src/ui_layout.c src/ui_i18n.c src/ui_state.c src/notify.c src/ui_image.c
-UI_SRC    += src/display.c
-LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
+UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c \
+             src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c \
+             src/screen_glance.c src/screen_meal.c src/screen_walk.c src/screen_hug.c \
+             src/screen_review.c src/ui_image.c src/display.c
+LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 
 LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -60,8 +67,15 @@ MO_FILES  := $(PO_SRC:assets/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/familytable.m
 
 all: $(BUILD)/familytable
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The layers, enforced: the core and the logic compile without the SDL,
+# SQLite and libgpiod include paths, so an #include of theirs there fails.
+NOPKG_OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(CORE_SRC) $(LOGIC_SRC))
+$(NOPKG_OBJ): PKG_CFLAGS :=
+
+# -MMD: each object depends on the headers it includes (build/*.d).
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
 
 $(BUILD)/libfamilytable.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
@@ -69,8 +83,8 @@ $(BUILD)/libfamilytable.a: $(LIB_OBJ)
 $(BUILD)/familytable: $(MAIN_OBJ) $(BUILD)/libfamilytable.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/%.c tests/test.h $(BUILD)/libfamilytable.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libfamilytable.a \
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libfamilytable.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP -o $@ $< $(BUILD)/libfamilytable.a \
 		$(shell $(PKG_CONFIG) --libs cmocka) $(LIBS) $(LDFLAGS)
 
 $(BUILD) $(BUILD)/tests:
@@ -123,7 +137,6 @@ GPIOD2_BUILD := build-gpio/v2
 GPIO_TEST_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libgpiod) -lm
 
 .PHONY: check-gpio check-gpio-v2
-$(patsubst src/%.c,$(BUILD)/%.o,$(DOCK_SRC)) $(BUILD)/tests/test_dock: src/dock_internal.h
 
 $(BUILD)/gpio/gpio_dock_test: tests/gpio/gpio_dock_test.c $(BUILD)/libfamilytable.a
 	@mkdir -p $(@D)

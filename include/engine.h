@@ -73,6 +73,12 @@ bool engine_tap(struct engine *e, ft_ms t, const char *kind, int64_t *id,
 bool engine_call(struct engine *e, ft_ms t, int from_slot, const char *to, int64_t *id,
 		 struct ft_error *err);
 bool engine_away(struct engine *e, ft_ms t, bool away, struct ft_error *err);
+/* A mark set (or cleared) at T on WEEK at the review: reviewed, rituals
+ * confirmed, away (SPEC §4: chosen openly at the review, or ahead). */
+bool engine_mark(struct engine *e, enum store_mark mark, int64_t week, bool set, ft_ms t,
+		 struct ft_error *err);
+/* Undo: remove a row logged by this engine (store_delete). */
+bool engine_delete(struct engine *e, enum store_kind kind, int64_t id, struct ft_error *err);
 
 /* The session in progress, if any (start, docked count). */
 bool engine_session_open(const struct engine *e, ft_ms *start);

@@ -23,3 +23,17 @@ clock_wall_ms(void)
 {
 	return read_ms(CLOCK_REALTIME);
 }
+
+static ft_ms
+system_mono(void *data)
+{
+	return clock_mono_ms();
+}
+
+static ft_ms
+system_wall(void *data)
+{
+	return clock_wall_ms();
+}
+
+const struct ft_clock clock_system = { system_mono, system_wall, NULL };

@@ -258,6 +258,25 @@ engine_away(struct engine *e, ft_ms t, bool away, struct ft_error *err)
 }
 
 bool
+engine_mark(struct engine *e, enum store_mark mark, int64_t week, bool set, ft_ms t,
+	    struct ft_error *err)
+{
+	if (!engine_advance(e, t, err))
+		return false;
+	if (mark == STORE_MARK_AWAY)
+		return store_set_away(e->store, week, set, err);
+	if (!set)
+		return ft_fail(err, "a review mark cannot be cleared");
+	return store_set_mark(e->store, mark, week, t, err);
+}
+
+bool
+engine_delete(struct engine *e, enum store_kind kind, int64_t id, struct ft_error *err)
+{
+	return store_delete(e->store, kind, id, err);
+}
+
+bool
 engine_session_open(const struct engine *e, ft_ms *start)
 {
 	if (e->det.open && start)

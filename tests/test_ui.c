@@ -8,9 +8,9 @@
  *     least 60 px at 800x480 (scaled), the main figures are at least a sixth
  *     of the screen high;
  *   - [display] rotation turns touches back exactly as the picture was
- *     turned (checked on real pixels);
- *   - undo takes a logged hug back, for ten minutes and no longer;
- *   - the review comes up by itself at [review] day and time until dismissed.
+ *     turned (checked on real pixels).
+ *   (the rules behind what shows, undo and the review coming up by itself,
+ *   are in test_live_state.c and test_live.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +23,7 @@
 #include "report.h"
 #include "simulate.h"
 #include "store.h"
+#include "live.h"
 #include "ui.h"
 
 static const char *const family_conf =
@@ -372,111 +373,6 @@ test_touch_follows_the_rotated_picture(void **state)
 }
 
 static void
-test_undo_takes_a_hug_back_for_ten_minutes(void **state)
-{
-	struct fixture *fx = *state;
-	struct ft_error err;
-	char db[160];
-	snprintf(db, sizeof(db), "%s/undo.db", fx->dir);
-	struct store *st = store_open(db, &err);
-	assert_non_null(st);
-	struct engine e;
-	ft_ms t = T("2026-12-08T08:00:00+01:00");
-	int levels[FT_MAX_SLOTS] = { 0 };
-	assert_true(engine_open(&e, &fx->cfg, st, t, levels, &err));
-	int64_t id = 0;
-	assert_true(engine_hug(&e, t, &id, &err));
-	assert_true(id > 0);
-
-	struct ui_undo u = { 0 };
-	ft_ms mono = 1000000;
-	struct ui_undo_entry entry = { .kind = UI_UNDO_ROW, .store_kind = STORE_HUG, .id = id,
-				       .mono = mono };
-	snprintf(entry.label, sizeof(entry.label), "hug 08:00");
-	ui_undo_push(&u, &entry);
-
-	struct report r;
-	assert_true(report_build(st, &fx->cfg, t + FT_MINUTE, &r, &err));
-	assert_int_equal(r.hug_days, 1);
-	assert_true(r.hug_today);
-	report_free(&r);
-
-	/* Nine minutes later it can still be undone; it is, the hug is gone. */
-	const struct ui_undo_entry *latest = ui_undo_latest(&u, mono + 9 * FT_MINUTE);
-	assert_non_null(latest);
-	assert_int_equal(latest->id, id);
-	assert_true(store_delete(st, (enum store_kind)latest->store_kind, latest->id, &err));
-	ui_undo_pop(&u);
-	assert_null(ui_undo_latest(&u, mono + 9 * FT_MINUTE));
-	assert_true(report_build(st, &fx->cfg, t + 10 * FT_MINUTE, &r, &err));
-	assert_int_equal(r.hug_days, 0);
-	assert_false(r.hug_today);
-	report_free(&r);
-
-	/* Another one: after ten minutes it is for good. */
-	assert_true(engine_hug(&e, t + 20 * FT_MINUTE, &id, &err));
-	entry.id = id;
-	entry.mono = mono + 20 * FT_MINUTE;
-	ui_undo_push(&u, &entry);
-	assert_non_null(ui_undo_latest(&u, entry.mono + UI_UNDO_WINDOW - 1));
-	assert_null(ui_undo_latest(&u, entry.mono + UI_UNDO_WINDOW));
-
-	/* A held event (clock untrusted) becomes a row once replayed. */
-	struct ui_undo_entry held = { .kind = UI_UNDO_HELD, .hold_seq = 7, .mono = mono };
-	ui_undo_push(&u, &held);
-	ui_undo_held_logged(&u, 7, STORE_TAP, 42);
-	latest = ui_undo_latest(&u, mono + 1);
-	assert_non_null(latest);
-	assert_int_equal(latest->kind, UI_UNDO_ROW);
-	assert_int_equal(latest->store_kind, STORE_TAP);
-	assert_int_equal(latest->id, 42);
-
-	assert_true(engine_close(&e, &err));
-	store_close(st);
-	char path[200];
-	const char *suffix[] = { "", "-wal", "-shm" };
-	for (int i = 0; i < 3; i++) {
-		snprintf(path, sizeof(path), "%s%s", db, suffix[i]);
-		unlink(path);
-	}
-}
-
-static void
-test_review_comes_up_by_itself_until_dismissed(void **state)
-{
-	struct ft_config cfg = test_config("[review]\nday = sun\ntime = 10:00\n[time]\ntimezone = Europe/Paris\n");
-	ft_ms before = T("2026-12-06T09:59:00+01:00");
-	ft_ms at = T("2026-12-06T10:00:00+01:00");
-	ft_ms evening = T("2026-12-06T21:00:00+01:00");
-	ft_ms monday = T("2026-12-07T08:00:00+01:00");
-	int64_t week = cal_week_of(at);
-	assert_false(ui_review_due(&cfg, before, false, INT64_MIN));
-	assert_true(ui_review_due(&cfg, at, false, INT64_MIN));
-	assert_true(ui_review_due(&cfg, evening, false, INT64_MIN));
-	assert_false(ui_review_due(&cfg, evening, true, INT64_MIN));  /* reviewed */
-	assert_false(ui_review_due(&cfg, evening, false, week));      /* dismissed */
-	assert_false(ui_review_due(&cfg, monday, false, week));       /* a new week */
-	assert_true(ui_review_due(&cfg, T("2026-12-13T10:00:00+01:00"), false, week));
-
-	/* It shows over the meal screen, but not over a hug or what the family
-	 * is busy with. */
-	struct ui_pick p = { .current = UI_GLANCE, .review_due = true, .session_open = true };
-	assert_int_equal(ui_pick_screen(&p), UI_REVIEW);
-	p.review_due = false;
-	assert_int_equal(ui_pick_screen(&p), UI_MEAL);
-	p.review_due = true;
-	p.user_active = true;
-	p.current = UI_WALK;
-	assert_int_equal(ui_pick_screen(&p), UI_WALK);
-	p.hug_running = true;
-	assert_int_equal(ui_pick_screen(&p), UI_HUG);
-	p = (struct ui_pick){ .current = UI_REVIEW, .walk_open = true };
-	assert_int_equal(ui_pick_screen(&p), UI_WALK);
-	p.walk_open = false;
-	assert_int_equal(ui_pick_screen(&p), UI_GLANCE);
-}
-
-static void
 test_french_comes_from_the_catalogue(void **state)
 {
 	ui_i18n_init("fr");
@@ -497,8 +393,6 @@ main(void)
 		cmocka_unit_test(test_every_screen_at_every_size_fits),
 		cmocka_unit_test(test_every_screen_renders_from_the_store),
 		cmocka_unit_test(test_touch_follows_the_rotated_picture),
-		cmocka_unit_test(test_undo_takes_a_hug_back_for_ten_minutes),
-		cmocka_unit_test(test_review_comes_up_by_itself_until_dismissed),
 		cmocka_unit_test(test_french_comes_from_the_catalogue),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,15 +1,32 @@
 /*
- * ui_state.c - the display's small decisions, kept pure so tests can state
- * them plainly: when the review comes up by itself, which screen shows, what
- * can still be undone, the hug timer, and whether it is night.
+ * live_state.c - the small rules the decision module (live.c) is made of,
+ * kept pure so tests can state them plainly: the screens' names, when the
+ * review comes up by itself, which screen shows, what can still be undone,
+ * the hug timer, and whether it is night.
  */
 #include <string.h>
 
 #include "calendar.h"
-#include "ui.h"
+#include "live.h"
+
+const char *const ui_screen_names[UI_SCREEN_COUNT] = {
+	"glance", "meal", "walk", "hug", "review",
+};
 
 bool
-ui_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed, int64_t dismissed_week)
+ui_screen_parse(const char *name, enum ui_screen *out)
+{
+	for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+		if (strcmp(name, ui_screen_names[i]) == 0) {
+			*out = (enum ui_screen)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+live_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed, int64_t dismissed_week)
 {
 	int64_t week = cal_week_of(now);
 	if (reviewed || dismissed_week == week)
@@ -21,7 +38,7 @@ ui_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed, int64_t dis
 }
 
 enum ui_screen
-ui_pick_screen(const struct ui_pick *p)
+live_pick_screen(const struct live_pick *p)
 {
 	if (p->hug_running)
 		return UI_HUG;
@@ -39,7 +56,7 @@ ui_pick_screen(const struct ui_pick *p)
 /* --- the hug timer ------------------------------------------------------ */
 
 void
-ui_hug_init(struct ui_hug *h, ft_ms duration)
+live_hug_init(struct live_hug *h, ft_ms duration)
 {
 	memset(h, 0, sizeof(*h));
 	h->duration = duration > 0 ? duration : 20 * FT_SECOND;
@@ -48,7 +65,7 @@ ui_hug_init(struct ui_hug *h, ft_ms duration)
 }
 
 static void
-ui_hug_run(struct ui_hug *h, bool by_hold, ft_ms mono)
+live_hug_run(struct live_hug *h, bool by_hold, ft_ms mono)
 {
 	/* A new hug after one was logged (or from idle); else go on. */
 	if (h->state == UI_HUG_DONE || h->state == UI_HUG_IDLE)
@@ -59,7 +76,7 @@ ui_hug_run(struct ui_hug *h, bool by_hold, ft_ms mono)
 }
 
 static void
-ui_hug_pause(struct ui_hug *h, ft_ms mono)
+live_hug_pause(struct live_hug *h, ft_ms mono)
 {
 	if (h->state != UI_HUG_RUNNING)
 		return;
@@ -70,29 +87,29 @@ ui_hug_pause(struct ui_hug *h, ft_ms mono)
 }
 
 void
-ui_hug_tap(struct ui_hug *h, ft_ms mono)
+live_hug_tap(struct live_hug *h, ft_ms mono)
 {
 	if (h->state == UI_HUG_RUNNING)
-		ui_hug_pause(h, mono);
+		live_hug_pause(h, mono);
 	else
-		ui_hug_run(h, false, mono);
+		live_hug_run(h, false, mono);
 }
 
 void
-ui_hug_hold(struct ui_hug *h, int circle, bool down, ft_ms mono)
+live_hug_hold(struct live_hug *h, int circle, bool down, ft_ms mono)
 {
 	if (circle < 0 || circle > 1)
 		return;
 	h->hold[circle] = down;
 	if (h->hold[0] && h->hold[1] && h->state != UI_HUG_RUNNING)
-		ui_hug_run(h, true, mono);
+		live_hug_run(h, true, mono);
 	else if (!down && h->state == UI_HUG_RUNNING && h->by_hold)
-		ui_hug_pause(h, mono); /* it runs only while both hold */
+		live_hug_pause(h, mono); /* it runs only while both hold */
 	/* A run started by a tap goes on whatever the circles do. */
 }
 
 bool
-ui_hug_tick(struct ui_hug *h, ft_ms mono)
+live_hug_tick(struct live_hug *h, ft_ms mono)
 {
 	if (h->state != UI_HUG_RUNNING || mono < h->end)
 		return false;
@@ -102,14 +119,14 @@ ui_hug_tick(struct ui_hug *h, ft_ms mono)
 }
 
 ft_ms
-ui_hug_left(const struct ui_hug *h, ft_ms mono)
+live_hug_left(const struct live_hug *h, ft_ms mono)
 {
 	ft_ms left = h->state == UI_HUG_RUNNING ? h->end - mono : h->left;
 	return left < 0 ? 0 : left;
 }
 
 void
-ui_hug_reset(struct ui_hug *h)
+live_hug_reset(struct live_hug *h)
 {
 	if (h->state != UI_HUG_RUNNING)
 		h->state = UI_HUG_IDLE;
@@ -118,7 +135,7 @@ ui_hug_reset(struct ui_hug *h)
 /* --- night ------------------------------------------------------------------ */
 
 bool
-ui_night_at(const struct ft_config *cfg, ft_ms now)
+live_night_at(const struct ft_config *cfg, ft_ms now)
 {
 	if (!cfg->night_set || cfg->night_start == cfg->night_end)
 		return false;
@@ -131,22 +148,22 @@ ui_night_at(const struct ft_config *cfg, ft_ms now)
 /* --- undo ------------------------------------------------------------------- */
 
 void
-ui_undo_push(struct ui_undo *u, const struct ui_undo_entry *e)
+live_undo_push(struct live_undo *u, const struct live_undo_entry *e)
 {
-	if (u->n == UI_UNDO_MAX) {
-		memmove(&u->entries[0], &u->entries[1], sizeof(u->entries[0]) * (UI_UNDO_MAX - 1));
+	if (u->n == LIVE_UNDO_MAX) {
+		memmove(&u->entries[0], &u->entries[1], sizeof(u->entries[0]) * (LIVE_UNDO_MAX - 1));
 		u->n--;
 	}
 	u->entries[u->n++] = *e;
 }
 
-const struct ui_undo_entry *
-ui_undo_latest(struct ui_undo *u, ft_ms now_mono)
+const struct live_undo_entry *
+live_undo_latest(struct live_undo *u, ft_ms now_mono)
 {
 	/* Entries are in the order they were logged: drop the expired ones
 	 * from the front, then the newest is at the back. */
 	int expired = 0;
-	while (expired < u->n && now_mono - u->entries[expired].mono >= UI_UNDO_WINDOW)
+	while (expired < u->n && now_mono - u->entries[expired].mono >= LIVE_UNDO_WINDOW)
 		expired++;
 	if (expired) {
 		memmove(&u->entries[0], &u->entries[expired],
@@ -157,19 +174,19 @@ ui_undo_latest(struct ui_undo *u, ft_ms now_mono)
 }
 
 void
-ui_undo_pop(struct ui_undo *u)
+live_undo_pop(struct live_undo *u)
 {
 	if (u->n)
 		u->n--;
 }
 
 void
-ui_undo_held_logged(struct ui_undo *u, unsigned hold_seq, int store_kind, int64_t id)
+live_undo_held_logged(struct live_undo *u, unsigned hold_seq, int store_kind, int64_t id)
 {
 	for (int i = 0; i < u->n; i++) {
-		struct ui_undo_entry *e = &u->entries[i];
-		if (e->kind == UI_UNDO_HELD && e->hold_seq == hold_seq) {
-			e->kind = UI_UNDO_ROW;
+		struct live_undo_entry *e = &u->entries[i];
+		if (e->kind == LIVE_UNDO_HELD && e->hold_seq == hold_seq) {
+			e->kind = LIVE_UNDO_ROW;
 			e->store_kind = store_kind;
 			e->id = id;
 		}

@@ -1,0 +1,176 @@
+/*
+ * live.h - the live appliance's decisions, in one module: events in, a model
+ * out (STYLE.md, "A live app whose decisions can be tested").
+ *
+ * The loop (app.c) reads the dock, the touchscreen, the signals and the
+ * clocks; it hands each event to this module as a plain call with the
+ * monotonic instant it happened at, asks live_tick() what is due and when
+ * the next thing will be, and draws live_model() when live_generation()
+ * moved. This module never reads a clock, never polls and never touches
+ * SDL, so every rule of the live display is a unit test with plain numbers
+ * (tests/test_live.c).
+ *
+ * It owns: the store (opened, and reopened after a fault), the engine
+ * (every write goes through it: sessions, walks, hugs, taps, the review's
+ * marks), the events held while the wall clock is untrusted (SPEC §1), the
+ * undo list, the hug timer, the walk in progress, the review's state, the
+ * screen shown, the night and the banners.
+ *
+ * Instants: MONO arguments are CLOCK_MONOTONIC milliseconds and never go
+ * backwards. Once the wall clock is trusted the module fixes
+ * offset = wall - mono and dates everything wall = mono + offset.
+ */
+#ifndef FT_LIVE_H
+#define FT_LIVE_H
+
+#include "clocktrust.h"
+#include "common.h"
+#include "config.h"
+#include "model.h"
+
+struct live;
+
+/* A new module for the store at DB_PATH (opened by the first live_tick);
+ * NULL when memory ran out. CFG must outlive it. */
+struct live *live_new(const struct ft_config *cfg, const char *db_path);
+/* Frees everything (the store closed); call live_stop() first to save. */
+void live_free(struct live *l);
+
+/* --- events in ------------------------------------------------------------ */
+
+/* What the loop knows of the wall clock at MONO (clocktrust_probe()); the
+ * module adds the last instant stored and decides whether to trust it. */
+void live_clock(struct live *l, const struct clocktrust_facts *f, ft_ms mono);
+/* Whether the wall clock is trusted (then live_clock() need not be called). */
+bool live_trusted(const struct live *l);
+/* The dock's first reading: LEVELS (nslots raw levels) as read at MONO.
+ * Until it comes the dock's levels are unknown (SPEC §2.9). */
+void live_dock_levels(struct live *l, const int *levels, ft_ms mono);
+/* A raw level of SLOT (from 1) seen at MONO. */
+void live_dock(struct live *l, int slot, int level, ft_ms mono);
+/* A finger down (or up) anywhere: the screen wakes, a chosen screen stays.
+ * False when the screen was hidden (dimmed by the backlight): that touch
+ * only wakes it, since nobody could see what they touched. */
+bool live_touch(struct live *l, ft_ms mono);
+/* Whether dimming hides the screen: a backlight that obeys. Without one
+ * only the dark theme dims, everything stays visible, a touch acts at once. */
+void live_set_dim_hides(struct live *l, bool hides);
+/* A tap on a target (ARG as the target's). */
+void live_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* A finger on (DOWN) or off one of the hug's circles, 0 or 1. */
+void live_hold(struct live *l, int circle, bool down, ft_ms mono);
+
+/* Everything due at MONO (store retries, the clock, dock timers, grace,
+ * the hug's end, the report, the night, the screen to show). Returns the
+ * next monotonic instant something will be due (the loop sleeps until
+ * then unless an event comes first), never FT_MS_NEVER. */
+ft_ms live_tick(struct live *l, ft_ms mono);
+
+/* Stopping (SIGTERM) at MONO: the engine brought to MONO, the open session
+ * and the clock saved. False with ERR saying what was not saved. */
+bool live_stop(struct live *l, ft_ms mono, struct ft_error *err);
+
+/* --- the model out --------------------------------------------------------- */
+
+/* Changes whenever what the screen shows may have changed. */
+unsigned live_generation(const struct live *l);
+/* What the screens show at MONO. Strings in M point into L and stay valid
+ * until the next call on L. */
+void live_model(struct live *l, ft_ms mono, struct ui_model *m);
+enum ui_screen live_screen(const struct live *l);
+/* Night and not woken lately: the backlight goes down. */
+bool live_dimmed(const struct live *l, ft_ms mono);
+/* The instant shown now: wall = mono + offset once trusted, else the last
+ * wall clock the loop reported. */
+ft_ms live_now(const struct live *l, ft_ms mono);
+
+/* --- the rules it is made of, pure (src/live_state.c) --------------------- */
+
+/* The review comes up by itself from [review] day and time until the end of
+ * that week, unless the week was reviewed or the review dismissed. NOW is a
+ * wall instant; DISMISSED_WEEK is the week it was last dismissed (or
+ * INT64_MIN). */
+bool live_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed,
+		     int64_t dismissed_week);
+
+/* Which screen shows when nobody chose one: a running hug stays; a screen
+ * the family chose stays while they use it (USER_ACTIVE); then the review
+ * when due, the meal while phones are docked, a walk in progress, and the
+ * glance. */
+struct live_pick {
+	enum ui_screen current;
+	bool user_active;             /* touched within the last two minutes */
+	bool hug_running;
+	bool review_due;
+	bool session_open;
+	bool walk_open;
+};
+enum ui_screen live_pick_screen(const struct live_pick *p);
+
+/* The hug timer (SPEC §3 [hug] duration). Two ways to run it: a tap on the
+ * ring starts, pauses and goes on; or two people each hold a circle, and it
+ * runs only while both hold (one lets go: it pauses, and goes on when both
+ * hold again). It logs one hug when it runs to the end. */
+struct live_hug {
+	enum ui_hug_state state;
+	ft_ms duration;               /* [hug] duration */
+	ft_ms left;                   /* what is left, while not running */
+	ft_ms end;                    /* mono instant it completes, while running */
+	bool by_hold;                 /* running because both circles are held */
+	bool hold[2];                 /* a finger on each circle */
+};
+
+void live_hug_init(struct live_hug *h, ft_ms duration);
+/* A tap on the ring: start (again after a hug), pause, go on. */
+void live_hug_tap(struct live_hug *h, ft_ms mono);
+/* A finger down on (or lifted off) CIRCLE, 0 or 1. */
+void live_hug_hold(struct live_hug *h, int circle, bool down, ft_ms mono);
+/* True exactly once, at the first call at or after the end of a run, when
+ * the hug is to be logged (the state is then DONE). */
+bool live_hug_tick(struct live_hug *h, ft_ms mono);
+/* What the countdown shows at MONO (0 when done). */
+ft_ms live_hug_left(const struct live_hug *h, ft_ms mono);
+/* Back to idle (left the screen, or the logged hug was undone); a running
+ * hug is not stopped this way. */
+void live_hug_reset(struct live_hug *h);
+
+/* [display] night: whether NOW (wall) falls in the night range, which may
+ * wrap midnight (22:00-06:30) or not (13:00-15:00); the end is not in it. */
+bool live_night_at(const struct ft_config *cfg, ft_ms now);
+
+/* Undo: every logged action can be taken back for ten minutes. */
+#define LIVE_UNDO_WINDOW (10 * FT_MINUTE)
+#define LIVE_UNDO_MAX 16
+
+enum live_undo_kind {
+	LIVE_UNDO_ROW,                /* a store row: kind + id */
+	LIVE_UNDO_HELD,               /* an event held until the clock is trusted */
+	LIVE_UNDO_AWAY,               /* a week marked away: unmark it */
+};
+
+struct live_undo_entry {
+	enum live_undo_kind kind;
+	int store_kind;               /* enum store_kind, for LIVE_UNDO_ROW */
+	int64_t id;                   /* the row, or the week for LIVE_UNDO_AWAY */
+	unsigned hold_seq;            /* LIVE_UNDO_HELD */
+	ft_ms mono;                   /* when it was logged, monotonic */
+	char label[64];               /* "hug 19:05", shown on the button */
+	char question[160];           /* asked before it is removed */
+};
+
+struct live_undo {
+	struct live_undo_entry entries[LIVE_UNDO_MAX];
+	int n;
+};
+
+/* Oldest entries fall off when full. */
+void live_undo_push(struct live_undo *u, const struct live_undo_entry *e);
+/* The newest entry still within LIVE_UNDO_WINDOW at NOW_MONO (older ones
+ * are dropped), or NULL. */
+const struct live_undo_entry *live_undo_latest(struct live_undo *u, ft_ms now_mono);
+/* Removes the newest entry (after it was applied or held back). */
+void live_undo_pop(struct live_undo *u);
+/* A held event was replayed and got its row: its entry now undoes the row. */
+void live_undo_held_logged(struct live_undo *u, unsigned hold_seq, int store_kind, int64_t id);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * model.h - what the table display shows, and what a touch on it asks for,
+ * with no SDL in sight: the contract between the decision module (live.h),
+ * which fills a struct ui_model, and the screens (ui.h), which lay it out.
+ *
+ * The model is a plain value: every field is something a family sees. The
+ * screens never decide (no clock read, no store query); they format.
+ */
+#ifndef FT_MODEL_H
+#define FT_MODEL_H
+
+#include "common.h"
+#include "config.h"
+#include "log.h"
+#include "report.h"
+
+enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SCREEN_COUNT };
+extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
+bool ui_screen_parse(const char *name, enum ui_screen *out);
+
+enum ui_hug_state { UI_HUG_IDLE, UI_HUG_RUNNING, UI_HUG_PAUSED, UI_HUG_DONE };
+
+/* What asks for a confirmation before it happens. */
+enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY };
+
+#define UI_MAX_BANNERS FAULT_COUNT
+
+/* Everything the screens show. The decision module fills it (live_model);
+ * `screenshot` fills it from the store alone; tests fill it by hand. */
+struct ui_model {
+	const struct ft_config *cfg;
+	const struct report *report;  /* the week of `now`; NULL: not available */
+	ft_ms now;                    /* shown as the time and date */
+	bool night;                   /* dark theme */
+	/* meal: a session in progress */
+	bool session_open;
+	ft_ms session_start;
+	bool slot_in[FT_MAX_SLOTS];   /* debounced, per slot (index slot-1) */
+	/* walk */
+	bool walk_open;
+	ft_ms walk_start;
+	ft_ms walk_done_length;       /* the walk just stopped, -1: none */
+	/* hug */
+	enum ui_hug_state hug_state;
+	ft_ms hug_left;               /* of cfg->hug */
+	bool hug_hold[2];             /* a finger on each circle */
+	/* review */
+	bool reviewed;                /* this week was marked reviewed */
+	bool next_away;               /* next week is marked away */
+	bool rituals_confirmed;       /* next week's rituals confirmed */
+	/* overlays */
+	const char *banners[UI_MAX_BANNERS]; /* faults to show, calm */
+	int nbanners;
+	const char *undo_label;       /* "Undo hug 19:05"; NULL: nothing to undo */
+	enum ui_confirm confirm;
+	const char *confirm_text;     /* the question asked */
+};
+
+/* What a touch target does. */
+enum ui_action {
+	UI_ACT_NONE,
+	UI_ACT_GO_GLANCE, UI_ACT_GO_WALK, UI_ACT_GO_HUG, UI_ACT_GO_REVIEW,
+	UI_ACT_WALK_START, UI_ACT_WALK_STOP,
+	UI_ACT_HUG_TOGGLE,            /* start or pause by one tap */
+	UI_ACT_HUG_HOLD,              /* arg: circle 0 or 1, held while pressed */
+	UI_ACT_CALL_DONE,             /* a `call` ritual kept: a tap */
+	UI_ACT_REVIEW_DONE, UI_ACT_REVIEW_AWAY, UI_ACT_REVIEW_RITUALS, UI_ACT_REVIEW_CLOSE,
+	UI_ACT_UNDO,                  /* asks first */
+	UI_ACT_CONFIRM_YES, UI_ACT_CONFIRM_NO,
+};
+
+#endif

@@ -1,0 +1,840 @@
+/*
+ * live.c - the live appliance's decisions (live.h): events in, a model out.
+ *
+ * Map of the file:
+ *   store     opened by the first tick, reopened after a fault
+ *   clock     until the wall clock is trusted (clocktrust.h) every dock and
+ *             touch event is held with its monotonic instant; once it is,
+ *             the engine opens and the held events are replayed, dated
+ *             wall = mono + offset with the offset fixed from then on
+ *   events    the dock, touches, taps and holds, each one call
+ *   actions   what a tap does: walks, hugs, calls, the review, undo
+ *   tick      what is due, and when the next thing will be
+ *   model     what the screens show, filled from the engine, the report
+ *             and this module's state
+ *
+ * Every write goes through the engine. What a write changes on screen
+ * (a walk in progress, a week reviewed) is read back from the engine or set
+ * only once the write succeeded; a failed write leaves the screen as it was
+ * and sets the store's banner.
+ */
+#include <libintl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "engine.h"
+#include "live.h"
+#include "log.h"
+#include "report.h"
+#include "store.h"
+
+#define _(s) gettext(s)
+
+#define LIVE_USER_IDLE (2 * FT_MINUTE)      /* a chosen screen stays this long */
+#define LIVE_WAKE (2 * FT_MINUTE)           /* full brightness after a touch at night */
+#define LIVE_HUG_FRAME 50                   /* ms between frames of the hug ring */
+#define LIVE_REPORT_EVERY (15 * FT_MINUTE)  /* rebuild even if nothing was logged */
+#define LIVE_STORE_RETRY (10 * FT_SECOND)
+
+struct live {
+	const struct ft_config *cfg;
+	const char *db_path;
+	unsigned gen;              /* bumped whenever the model may have changed */
+	ft_ms mono;                /* the instant of the call being handled */
+
+	/* store and engine */
+	struct store *store;
+	ft_ms store_retry;         /* mono: next store_open attempt */
+	struct engine engine;
+	bool engine_open;
+	bool levels_known;         /* the dock's first reading came */
+	int start_levels[FT_MAX_SLOTS];
+
+	/* clock */
+	bool trusted;
+	ft_ms offset;              /* wall - mono, fixed once trusted */
+	ft_ms wall_offset;         /* wall - mono as last reported, for display */
+	struct clocktrust_hold hold;
+
+	/* what is shown */
+	struct report report;
+	bool have_report;
+	bool report_stale;
+	ft_ms report_mono;         /* when it was built */
+	int64_t report_day;
+	bool reviewed, next_away, rituals_confirmed;
+	int64_t dismissed_week;
+	enum ui_screen screen;
+	ft_ms user_until;          /* mono */
+	ft_ms walk_done_length;
+	struct live_hug hug;
+	struct live_undo undo;
+	enum ui_confirm confirm;
+	char confirm_text[160];
+	char undo_button[80];
+	char banner_text[UI_MAX_BANNERS][320];
+	unsigned fault_gen;
+	int64_t shown_minute;      /* the minute on screen */
+
+	/* night */
+	bool night;                /* in [display] night: the dark theme */
+	ft_ms wake_until;          /* mono: awake (full brightness) until then */
+	bool dim_hides;            /* a backlight does the dimming */
+};
+
+static void
+changed(struct live *l)
+{
+	l->gen++;
+}
+
+ft_ms
+live_now(const struct live *l, ft_ms mono)
+{
+	return mono + (l->trusted ? l->offset : l->wall_offset);
+}
+
+/* A store call's result: a failure becomes the store's banner. */
+static bool
+store_result(struct live *l, bool ok, const struct ft_error *err)
+{
+	if (!ok) {
+		fault_set(FAULT_STORE, "%s", err->msg);
+		changed(l);
+	}
+	return ok;
+}
+
+struct live *
+live_new(const struct ft_config *cfg, const char *db_path)
+{
+	struct live *l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	l->cfg = cfg;
+	l->db_path = db_path;
+	l->walk_done_length = -1;
+	l->dismissed_week = INT64_MIN;
+	l->shown_minute = INT64_MIN;
+	l->report_stale = true;
+	live_hug_init(&l->hug, cfg->hug);
+	return l;
+}
+
+void
+live_free(struct live *l)
+{
+	if (!l)
+		return;
+	if (l->have_report)
+		report_free(&l->report);
+	if (l->store)
+		store_close(l->store);
+	clocktrust_hold_free(&l->hold);
+	free(l);
+}
+
+/* --- the store ------------------------------------------------------------- */
+
+static void
+try_store(struct live *l, ft_ms mono)
+{
+	if (l->store || mono < l->store_retry)
+		return;
+	struct ft_error err;
+	char aside[PATH_MAX + 64];
+	l->store = store_open_mode(l->db_path, STORE_RECOVER, aside, sizeof(aside), &err);
+	if (!l->store) {
+		fault_set(FAULT_STORE, "%s", err.msg);
+		l->store_retry = mono + LIVE_STORE_RETRY;
+		changed(l);
+		return;
+	}
+	fault_clear(FAULT_STORE);
+	if (aside[0]) /* said on the display until the next start */
+		fault_set(FAULT_DATA, _("The saved history was damaged. It is kept as %s; a fresh one was started."),
+			  aside);
+	l->report_stale = true;
+	changed(l);
+}
+
+/* Reviewed, next week away, next week's rituals confirmed: what the
+ * review's buttons show. */
+static void
+load_review_state(struct live *l, ft_ms now)
+{
+	struct ft_error err;
+	int64_t week = cal_week_of(now);
+	bool reviewed = false, away = false, rituals = false;
+	if (store_result(l, store_is_reviewed(l->store, week, &reviewed, &err), &err))
+		l->reviewed = reviewed;
+	if (store_result(l, store_get_mark(l->store, STORE_MARK_AWAY, week + 1, &away, &err), &err))
+		l->next_away = away;
+	if (store_result(l, store_get_mark(l->store, STORE_MARK_RITUALS, week + 1, &rituals, &err),
+			 &err))
+		l->rituals_confirmed = rituals;
+}
+
+static void
+build_report(struct live *l, ft_ms mono)
+{
+	if (!l->store)
+		return;
+	ft_ms now = live_now(l, mono);
+	struct ft_error err;
+	struct report r;
+	if (!store_result(l, report_build(l->store, l->cfg, now, &r, &err), &err))
+		return; /* keep showing the last good one */
+	if (l->have_report)
+		report_free(&l->report);
+	l->report = r;
+	l->have_report = true;
+	l->report_stale = false;
+	l->report_mono = mono;
+	l->report_day = cal_day_of(now);
+	load_review_state(l, now);
+	changed(l);
+}
+
+/* --- the clock and the engine ----------------------------------------------- */
+
+static void
+hhmm_of(ft_ms t, char out[16])
+{
+	int minute = cal_local_minute(t) % 1440;
+	snprintf(out, 16, "%02d:%02d", minute / 60, minute % 60);
+}
+
+static void
+on_session_ended(void *data, const struct session *s, int64_t id)
+{
+	struct live *l = data;
+	l->report_stale = true;
+	changed(l);
+	if (s->cls == SESSION_MEAL && id > 0) {
+		struct live_undo_entry e = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_SESSION,
+					     .id = id, .mono = l->mono };
+		char hhmm[16];
+		hhmm_of(s->end, hhmm);
+		snprintf(e.label, sizeof(e.label), _("meal %s"), hhmm);
+		snprintf(e.question, sizeof(e.question),
+			 _("Remove the meal that ended at %s? It will not count."), hhmm);
+		live_undo_push(&l->undo, &e);
+	}
+}
+
+static void
+on_session_started(void *data, ft_ms start)
+{
+	changed(data);
+}
+
+/* One held (or live) event into the engine at T. Returns the row it logged
+ * (or 0) through *id and its kind through *kind. */
+static bool
+apply_event(struct live *l, const struct clocktrust_event *ev, ft_ms t, int64_t *id, int *kind,
+	    struct ft_error *err)
+{
+	struct engine *e = &l->engine;
+	*id = 0;
+	*kind = -1;
+	switch (ev->kind) {
+	case CLOCKTRUST_DOCK:
+		return engine_dock(e, ev->a, ev->b, t, err);
+	case CLOCKTRUST_WALK_START:
+		return engine_walk_start(e, t, err);
+	case CLOCKTRUST_WALK_STOP:
+		*kind = STORE_WALK;
+		return engine_walk_stop(e, t, id, err);
+	case CLOCKTRUST_HUG:
+		*kind = STORE_HUG;
+		return engine_hug(e, t, id, err);
+	case CLOCKTRUST_TAP:
+		*kind = STORE_TAP;
+		return engine_tap(e, t, ev->text, id, err);
+	case CLOCKTRUST_AWAY_NEXT:
+		return engine_mark(e, STORE_MARK_AWAY, cal_week_of(t) + 1, ev->b, t, err);
+	case CLOCKTRUST_REVIEWED:
+		return engine_mark(e, STORE_MARK_REVIEWED, cal_week_of(t), true, t, err);
+	case CLOCKTRUST_RITUALS_NEXT:
+		return engine_mark(e, STORE_MARK_RITUALS, cal_week_of(t) + 1, true, t, err);
+	}
+	return true;
+}
+
+/* What became of an event. */
+enum outcome { OUTCOME_FAILED, OUTCOME_HELD, OUTCOME_WRITTEN };
+
+/* An event as it happens: into the engine when it can date it, else held.
+ * *seq gets the hold's seq (held), *id the row (written). */
+static enum outcome
+event(struct live *l, struct clocktrust_event ev, unsigned *seq, int64_t *id, int *kind)
+{
+	*seq = 0;
+	*id = 0;
+	*kind = -1;
+	l->mono = ev.mono;
+	changed(l);
+	if (!l->engine_open) {
+		*seq = clocktrust_hold_push(&l->hold, &ev);
+		return *seq ? OUTCOME_HELD : OUTCOME_FAILED;
+	}
+	struct ft_error err;
+	ft_ms t = clocktrust_date(ev.mono, l->offset, l->engine.now);
+	l->report_stale = true;
+	return store_result(l, apply_event(l, &ev, t, id, kind, &err), &err) ? OUTCOME_WRITTEN
+									       : OUTCOME_FAILED;
+}
+
+/* Open the engine once the clock, the store and the dock's first reading
+ * allow it, and replay what was held meanwhile. */
+static void
+try_engine(struct live *l, ft_ms mono)
+{
+	if (l->engine_open || !l->trusted || !l->store || !l->levels_known)
+		return;
+	struct ft_error err;
+	ft_ms last = -1;
+	store_get_clock(l->store, &last, &err);
+	ft_ms first_mono = l->hold.n ? l->hold.events[0].mono : mono;
+	ft_ms t0 = clocktrust_date(first_mono, l->offset, last);
+	int levels[FT_MAX_SLOTS];
+	memcpy(levels, l->start_levels, sizeof(levels));
+	if (!store_result(l, engine_open(&l->engine, l->cfg, l->store, t0, levels, &err), &err))
+		return;
+	l->engine.listener = (struct engine_listener){
+		.session_started = on_session_started,
+		.session_ended = on_session_ended,
+		.data = l,
+	};
+	l->engine_open = true;
+	if (l->hold.n)
+		log_info("clock trusted: replaying %zu held events", l->hold.n);
+	for (size_t i = 0; i < l->hold.n; i++) {
+		const struct clocktrust_event *ev = &l->hold.events[i];
+		if (ev->cancelled)
+			continue;
+		int64_t id;
+		int kind;
+		ft_ms t = clocktrust_date(ev->mono, l->offset, l->engine.now);
+		if (store_result(l, apply_event(l, ev, t, &id, &kind, &err), &err) && id > 0)
+			live_undo_held_logged(&l->undo, ev->seq, kind, id);
+	}
+	clocktrust_hold_clear(&l->hold);
+	l->report_stale = true;
+	changed(l);
+}
+
+void
+live_clock(struct live *l, const struct clocktrust_facts *facts, ft_ms mono)
+{
+	l->wall_offset = facts->wall - mono;
+	if (l->trusted)
+		return;
+	struct clocktrust_facts f = *facts;
+	f.last_stored = -1;
+	if (l->store) {
+		struct ft_error err;
+		if (!store_get_clock(l->store, &f.last_stored, &err))
+			f.last_stored = -1;
+	} else {
+		/* Without the store we cannot know what was logged: wait for
+		 * synchronisation or for the store to come back. */
+		f.last_stored = FT_MS_NEVER;
+	}
+	enum clocktrust_verdict v = clocktrust_decide(&f);
+	if (v == CLOCKTRUST_UNTRUSTED) {
+		fault_set(FAULT_CLOCK, "the clock is not set yet");
+		return;
+	}
+	l->trusted = true;
+	l->offset = f.wall - mono;
+	log_info("clock trusted (%s)", v == CLOCKTRUST_SYNCHRONIZED ? "synchronised"
+				      : "later than the build and the database");
+	fault_clear(FAULT_CLOCK);
+	changed(l);
+}
+
+bool
+live_trusted(const struct live *l)
+{
+	return l->trusted;
+}
+
+/* --- events ----------------------------------------------------------------- */
+
+bool
+live_dimmed(const struct live *l, ft_ms mono)
+{
+	return l->night && mono >= l->wake_until;
+}
+
+void
+live_dock_levels(struct live *l, const int *levels, ft_ms mono)
+{
+	if (l->levels_known)
+		return;
+	for (int i = 0; i < FT_MAX_SLOTS; i++)
+		l->start_levels[i] = levels && i < l->cfg->nslots ? levels[i] : 0;
+	l->levels_known = true;
+	changed(l);
+}
+
+void
+live_dock(struct live *l, int slot, int level, ft_ms mono)
+{
+	struct clocktrust_event ev = { .kind = CLOCKTRUST_DOCK, .mono = mono, .a = slot, .b = level };
+	unsigned seq;
+	int64_t id;
+	int kind;
+	event(l, ev, &seq, &id, &kind);
+	l->wake_until = mono + LIVE_WAKE; /* a phone docked wakes the screen */
+}
+
+bool
+live_touch(struct live *l, ft_ms mono)
+{
+	bool hidden = l->dim_hides && live_dimmed(l, mono);
+	l->wake_until = mono + LIVE_WAKE;
+	l->user_until = mono + LIVE_USER_IDLE;
+	changed(l);
+	return !hidden;
+}
+
+void
+live_set_dim_hides(struct live *l, bool hides)
+{
+	l->dim_hides = hides;
+}
+
+void
+live_hold(struct live *l, int circle, bool down, ft_ms mono)
+{
+	if (circle < 0 || circle > 1)
+		return;
+	live_hug_hold(&l->hug, circle, down, mono);
+	changed(l);
+}
+
+/* --- actions ---------------------------------------------------------------- */
+
+/* Remember a logged action for undo: a held event (SEQ) or a row (ID). */
+static void
+undo_entry(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id, const char *what,
+	   const char *question)
+{
+	struct live_undo_entry e = { .mono = mono };
+	if (seq) {
+		e.kind = LIVE_UNDO_HELD;
+		e.hold_seq = seq;
+	} else if (id > 0) {
+		e.kind = LIVE_UNDO_ROW;
+		e.store_kind = kind;
+		e.id = id;
+	} else {
+		return; /* nothing was logged */
+	}
+	char hhmm[16];
+	hhmm_of(live_now(l, mono), hhmm);
+	snprintf(e.label, sizeof(e.label), "%s %s", what, hhmm);
+	snprintf(e.question, sizeof(e.question), "%s", question);
+	live_undo_push(&l->undo, &e);
+}
+
+/* The walk in progress, as the store holds it (or as held), on the wall
+ * clock; -1: none. The one place that says whether a walk is going. */
+static ft_ms
+walk_start(const struct live *l)
+{
+	if (l->engine_open)
+		return l->engine.walk_start;
+	ft_ms start = -1;
+	for (size_t i = 0; i < l->hold.n; i++) {
+		const struct clocktrust_event *ev = &l->hold.events[i];
+		if (ev->cancelled)
+			continue;
+		if (ev->kind == CLOCKTRUST_WALK_START)
+			start = ev->mono + l->wall_offset;
+		else if (ev->kind == CLOCKTRUST_WALK_STOP)
+			start = -1;
+	}
+	return start;
+}
+
+/* The hug timer ran to its end: log one hug. */
+static void
+hug_complete(struct live *l, ft_ms mono)
+{
+	unsigned seq;
+	int64_t id;
+	int kind;
+	event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_HUG, .mono = mono }, &seq, &id,
+	      &kind);
+	char hhmm[16], q[160];
+	hhmm_of(live_now(l, mono), hhmm);
+	snprintf(q, sizeof(q), _("Remove the hug logged at %s?"), hhmm);
+	undo_entry(l, mono, seq, STORE_HUG, id, _("hug"), q);
+}
+
+static void
+go(struct live *l, enum ui_screen s, ft_ms mono)
+{
+	if (l->screen == UI_HUG && s != UI_HUG)
+		live_hug_reset(&l->hug);
+	if (l->screen == UI_WALK && s != UI_WALK)
+		l->walk_done_length = -1;
+	l->screen = s;
+	l->user_until = mono + LIVE_USER_IDLE;
+	changed(l);
+}
+
+static void
+confirm_yes(struct live *l, ft_ms mono)
+{
+	unsigned seq;
+	int64_t id;
+	int kind;
+	if (l->confirm == UI_CONFIRM_AWAY) {
+		enum outcome o = event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_AWAY_NEXT,
+								     .mono = mono, .b = 1 },
+				       &seq, &id, &kind);
+		if (o == OUTCOME_FAILED)
+			return;
+		l->next_away = true;
+		struct live_undo_entry e = { .mono = mono };
+		if (seq) {
+			e.kind = LIVE_UNDO_HELD;
+			e.hold_seq = seq;
+		} else {
+			e.kind = LIVE_UNDO_AWAY;
+			e.id = cal_week_of(live_now(l, mono)) + 1;
+		}
+		snprintf(e.label, sizeof(e.label), "%s", _("away week"));
+		snprintf(e.question, sizeof(e.question), "%s", _("Count next week again (not away)?"));
+		live_undo_push(&l->undo, &e);
+		return;
+	}
+	if (l->confirm != UI_CONFIRM_UNDO)
+		return;
+	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
+	struct ft_error err;
+	if (u && u->kind == LIVE_UNDO_HELD) {
+		clocktrust_hold_cancel(&l->hold, u->hold_seq);
+		live_undo_pop(&l->undo);
+	} else if (u && u->kind == LIVE_UNDO_AWAY && l->engine_open) {
+		if (store_result(l, engine_mark(&l->engine, STORE_MARK_AWAY, u->id, false,
+						live_now(l, mono), &err), &err)) {
+			live_undo_pop(&l->undo);
+			l->next_away = false;
+		}
+	} else if (u && l->engine_open) {
+		if (store_result(l, engine_delete(&l->engine, (enum store_kind)u->store_kind, u->id,
+						  &err), &err)) {
+			if (u->store_kind == STORE_HUG && l->hug.state == UI_HUG_DONE)
+				live_hug_reset(&l->hug);
+			live_undo_pop(&l->undo);
+		}
+	}
+	l->report_stale = true;
+}
+
+void
+live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
+{
+	unsigned seq;
+	int64_t id;
+	int kind;
+	char hhmm[16], q[160];
+	changed(l);
+	l->user_until = mono + LIVE_USER_IDLE;
+	switch (action) {
+	case UI_ACT_NONE:
+		break;
+	case UI_ACT_GO_GLANCE:
+		go(l, UI_GLANCE, mono);
+		break;
+	case UI_ACT_GO_WALK:
+		go(l, UI_WALK, mono);
+		break;
+	case UI_ACT_GO_HUG:
+		go(l, UI_HUG, mono);
+		break;
+	case UI_ACT_GO_REVIEW:
+		go(l, UI_REVIEW, mono);
+		break;
+	case UI_ACT_WALK_START:
+		if (walk_start(l) >= 0)
+			break;
+		if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_WALK_START, .mono = mono },
+			  &seq, &id, &kind) != OUTCOME_FAILED)
+			l->walk_done_length = -1;
+		break;
+	case UI_ACT_WALK_STOP: {
+		ft_ms start = walk_start(l);
+		if (start < 0)
+			break;
+		if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_WALK_STOP, .mono = mono },
+			  &seq, &id, &kind) == OUTCOME_FAILED)
+			break;
+		l->walk_done_length = live_now(l, mono) - start;
+		hhmm_of(live_now(l, mono), hhmm);
+		snprintf(q, sizeof(q), _("Remove the walk logged at %s?"), hhmm);
+		undo_entry(l, mono, seq, STORE_WALK, id, _("walk"), q);
+		break;
+	}
+	case UI_ACT_HUG_TOGGLE:
+		live_hug_tap(&l->hug, mono);
+		break;
+	case UI_ACT_HUG_HOLD:
+		break; /* presses and releases: live_hold() */
+	case UI_ACT_CALL_DONE: {
+		struct clocktrust_event ev = { .kind = CLOCKTRUST_TAP, .mono = mono };
+		snprintf(ev.text, sizeof(ev.text), "call");
+		if (event(l, ev, &seq, &id, &kind) == OUTCOME_FAILED)
+			break;
+		hhmm_of(live_now(l, mono), hhmm);
+		snprintf(q, sizeof(q), _("Remove the call marked at %s?"), hhmm);
+		undo_entry(l, mono, seq, STORE_TAP, id, _("call"), q);
+		break;
+	}
+	case UI_ACT_REVIEW_DONE:
+		if (!l->reviewed) {
+			if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_REVIEWED, .mono = mono },
+				  &seq, &id, &kind) == OUTCOME_FAILED)
+				break; /* the review stays, with the store's banner */
+			l->reviewed = true;
+		}
+		l->dismissed_week = cal_week_of(live_now(l, mono));
+		go(l, UI_GLANCE, mono);
+		l->user_until = 0;
+		break;
+	case UI_ACT_REVIEW_CLOSE:
+		l->dismissed_week = cal_week_of(live_now(l, mono));
+		go(l, UI_GLANCE, mono);
+		l->user_until = 0;
+		break;
+	case UI_ACT_REVIEW_AWAY:
+		if (l->next_away) {
+			/* Taking it back is not destructive: no question. */
+			if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_AWAY_NEXT,
+								.mono = mono, .b = 0 },
+				  &seq, &id, &kind) != OUTCOME_FAILED)
+				l->next_away = false;
+		} else {
+			l->confirm = UI_CONFIRM_AWAY;
+			snprintf(l->confirm_text, sizeof(l->confirm_text), "%s",
+				 _("Mark next week as away? Its streaks will be paused, not broken."));
+		}
+		break;
+	case UI_ACT_REVIEW_RITUALS:
+		if (l->rituals_confirmed)
+			break;
+		if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_RITUALS_NEXT, .mono = mono },
+			  &seq, &id, &kind) != OUTCOME_FAILED)
+			l->rituals_confirmed = true;
+		break;
+	case UI_ACT_UNDO: {
+		const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
+		if (!u)
+			break;
+		l->confirm = UI_CONFIRM_UNDO;
+		snprintf(l->confirm_text, sizeof(l->confirm_text), "%s", u->question);
+		break;
+	}
+	case UI_ACT_CONFIRM_NO:
+		l->confirm = UI_CONFIRM_NONE;
+		break;
+	case UI_ACT_CONFIRM_YES:
+		confirm_yes(l, mono);
+		l->confirm = UI_CONFIRM_NONE;
+		break;
+	}
+}
+
+/* --- the tick ----------------------------------------------------------------- */
+
+static ft_ms
+min_ms(ft_ms x, ft_ms y)
+{
+	return x < y ? x : y;
+}
+
+ft_ms
+live_tick(struct live *l, ft_ms mono)
+{
+	struct ft_error err;
+	l->mono = mono;
+	try_store(l, mono);
+	try_engine(l, mono);
+	ft_ms now = live_now(l, mono);
+
+	int64_t minute = ft_floordiv(now, FT_MINUTE);
+	bool new_minute = minute != l->shown_minute;
+	if (l->engine_open && (new_minute || engine_next_deadline(&l->engine) <= now)) {
+		bool was_open = engine_session_open(&l->engine, NULL);
+		store_result(l, engine_advance(&l->engine, now, &err), &err);
+		if (was_open != engine_session_open(&l->engine, NULL))
+			changed(l);
+	}
+	if (new_minute) {
+		l->shown_minute = minute;
+		changed(l); /* the clock on screen */
+	}
+
+	if (l->hug.state == UI_HUG_RUNNING) {
+		if (live_hug_tick(&l->hug, mono))
+			hug_complete(l, mono);
+		changed(l);
+	}
+
+	if (l->store && (l->report_stale || !l->have_report || cal_day_of(now) != l->report_day ||
+			 mono - l->report_mono >= LIVE_REPORT_EVERY))
+		build_report(l, mono);
+	if (fault_generation() != l->fault_gen) {
+		l->fault_gen = fault_generation();
+		changed(l);
+	}
+	bool night = live_night_at(l->cfg, now);
+	if (night != l->night)
+		changed(l);
+	l->night = night;
+
+	/* Which screen. */
+	struct live_pick pick = {
+		.current = l->screen,
+		.user_active = mono < l->user_until || l->confirm != UI_CONFIRM_NONE,
+		.hug_running = l->hug.state == UI_HUG_RUNNING,
+		.review_due = l->trusted && l->store &&
+			      live_review_due(l->cfg, now, l->reviewed, l->dismissed_week),
+		.session_open = l->engine_open && engine_session_open(&l->engine, NULL),
+		.walk_open = walk_start(l) >= 0,
+	};
+	enum ui_screen s = live_pick_screen(&pick);
+	if (s != l->screen) {
+		if (l->screen == UI_HUG && l->hug.state == UI_HUG_DONE)
+			live_hug_reset(&l->hug);
+		if (l->screen == UI_WALK)
+			l->walk_done_length = -1;
+		l->screen = s;
+		changed(l);
+	}
+
+	/* When to wake next: the next minute on screen at the latest. */
+	ft_ms next = mono + (FT_MINUTE - ft_floormod(now, FT_MINUTE));
+	if (l->engine_open) {
+		ft_ms d = engine_next_deadline(&l->engine);
+		if (d != FT_MS_NEVER)
+			next = min_ms(next, d - l->offset);
+	}
+	if (l->hug.state == UI_HUG_RUNNING)
+		next = min_ms(next, min_ms(mono + LIVE_HUG_FRAME, l->hug.end));
+	if (mono < l->user_until)
+		next = min_ms(next, l->user_until);
+	if (l->night && mono < l->wake_until)
+		next = min_ms(next, l->wake_until);
+	if (!l->store)
+		next = min_ms(next, l->store_retry);
+	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
+	if (u)
+		next = min_ms(next, u->mono + LIVE_UNDO_WINDOW);
+	return next;
+}
+
+bool
+live_stop(struct live *l, ft_ms mono, struct ft_error *err)
+{
+	bool ok = true;
+	if (l->engine_open && !engine_close(&l->engine, err))
+		ok = false;
+	l->engine_open = false;
+	if (l->hold.n) {
+		log_warn("the clock was never trusted: %zu events not logged", l->hold.n);
+		if (ok)
+			ok = ft_fail(err, "the clock was never trusted: %zu events not logged",
+				     l->hold.n);
+	}
+	return ok;
+}
+
+/* --- the model ---------------------------------------------------------------- */
+
+unsigned
+live_generation(const struct live *l)
+{
+	return l->gen;
+}
+
+enum ui_screen
+live_screen(const struct live *l)
+{
+	return l->screen;
+}
+
+static void
+banners(struct live *l, struct ui_model *m)
+{
+	m->nbanners = 0;
+	for (int src = 0; src < FAULT_COUNT; src++) {
+		const char *msg = fault_get((enum fault_source)src);
+		if (!msg)
+			continue;
+		char *out = l->banner_text[m->nbanners];
+		size_t size = sizeof(l->banner_text[0]);
+		switch ((enum fault_source)src) {
+		case FAULT_DOCK:
+			snprintf(out, size, _("The phone dock is not answering (%s). Retrying."), msg);
+			break;
+		case FAULT_STORE:
+			snprintf(out, size, _("Not saving right now (%s). Retrying."), msg);
+			break;
+		case FAULT_CLOCK:
+			snprintf(out, size, "%s",
+				 _("Waiting for the right time: what happens now is logged once the clock is set."));
+			break;
+		default:
+			snprintf(out, size, "%s", msg);
+			break;
+		}
+		m->banners[m->nbanners++] = out;
+	}
+}
+
+void
+live_model(struct live *l, ft_ms mono, struct ui_model *m)
+{
+	ft_ms now = live_now(l, mono);
+	memset(m, 0, sizeof(*m));
+	m->cfg = l->cfg;
+	m->report = l->have_report ? &l->report : NULL;
+	m->now = now;
+	m->night = l->night;
+	if (l->engine_open) {
+		ft_ms start;
+		m->session_open = engine_session_open(&l->engine, &start);
+		m->session_start = start;
+		for (int slot = 1; slot <= l->cfg->nslots; slot++)
+			m->slot_in[slot - 1] = engine_slot_level(&l->engine, slot) > 0;
+	}
+	ft_ms walk = walk_start(l);
+	m->walk_open = walk >= 0;
+	m->walk_start = walk;
+	m->walk_done_length = l->walk_done_length;
+	m->hug_state = l->hug.state;
+	m->hug_left = live_hug_left(&l->hug, mono);
+	m->hug_hold[0] = l->hug.hold[0];
+	m->hug_hold[1] = l->hug.hold[1];
+	m->reviewed = l->reviewed;
+	m->next_away = l->next_away;
+	m->rituals_confirmed = l->rituals_confirmed;
+	banners(l, m);
+	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
+	if (u) {
+		snprintf(l->undo_button, sizeof(l->undo_button), _("Undo %s"), u->label);
+		m->undo_label = l->undo_button;
+	}
+	m->confirm = l->confirm;
+	m->confirm_text = l->confirm_text;
+}

@@ -1,0 +1,255 @@
+/*
+ * screen_glance.c - the glance: what the table shows most of the day. The
+ * week's meals and walks against their goals with their streaks, a dot grid
+ * of the week, today's hug, the next ritual (or a call to tap as kept), the
+ * rhythm, and the buttons to the other screens.
+ */
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "ui_layout.h"
+
+#define _(s) gettext(s)
+
+static void
+lay_habit_tile(struct lay *l, struct ui_rect box, const char *label, int count, int goal,
+	       bool met, const struct streak *st, enum ui_color c, enum ui_color soft)
+{
+	lay_card(l, box, met ? soft : UI_C_CARD);
+	struct ui_rect in = ui_rect_inset(box, l->pad);
+	int label_h = lay_line_height(l, lay_px(l, 20), true);
+	int sub_h = lay_line_height(l, lay_px(l, 17), false);
+	struct ui_rect top = ui_rect_cut_top(&in, label_h, 0);
+	struct ui_rect bottom = ui_rect_cut_bottom(&in, sub_h, 0);
+	lay_text(l, top, 20, UI_TEXT_BOLD | UI_TEXT_LEFT, UI_C_INK, met ? "%s  ✓" : "%s", label);
+	lay_figure(l, in, count, goal, c);
+	char buf[96];
+	lay_text(l, bottom, 17, UI_TEXT_LEFT, UI_C_INK_DIM, "%s", lay_streak_text(st, buf, sizeof(buf)));
+}
+
+/* Monday to Sunday: a row per meal window and one for walks, a dot where
+ * one happened. Today's column is shaded. */
+static void
+lay_week_grid(struct lay *l, struct ui_rect box)
+{
+	const struct report *r = l->r;
+	const struct ft_config *cfg = l->cfg;
+	lay_card(l, box, UI_C_CARD);
+	struct ui_rect in = ui_rect_inset(box, l->pad);
+	int rows = cfg->nwindows + 2; /* day names, windows, walks */
+	int legend_w = in.w * 2 / 9;
+	struct ui_rect legend = ui_rect_cut_left(&in, legend_w, lay_px(l, 6));
+	int64_t today = cal_day_of(l->m->now);
+	int64_t monday = r ? r->from_day : cal_week_monday(cal_week_of(l->m->now));
+	for (int d = 0; d < 7; d++) {
+		struct ui_rect col = ui_rect_column(in, d, 7, lay_px(l, 4));
+		if (monday + d == today)
+			lay_rect(l, col, UI_C_TODAY, lay_px(l, 8));
+		struct ui_rect head = ui_rect_row(col, 0, rows, 0);
+		lay_text(l, head, 15, monday + d == today ? UI_TEXT_BOLD : 0, UI_C_INK_DIM, "%s",
+			 ui_weekday_short(d));
+		const struct report_day *rd = r ? &r->days[d] : NULL;
+		for (int row = 1; row < rows; row++) {
+			struct ui_rect cell = ui_rect_row(col, row, rows, 0);
+			bool on, walk = row == rows - 1;
+			if (walk)
+				on = rd && rd->walks > 0;
+			else
+				on = rd && (rd->meal_kinds & (1u << (row - 1)));
+			int dia = cell.h < cell.w ? cell.h : cell.w;
+			dia = dia * 7 / 10;
+			struct ui_rect dot = { cell.x + (cell.w - dia) / 2, cell.y + (cell.h - dia) / 2,
+					       dia, dia };
+			if (on)
+				lay_disc(l, dot, walk ? UI_C_WALK : UI_C_MEAL);
+			else {
+				int small = dia / 3;
+				lay_disc(l, (struct ui_rect){ cell.x + (cell.w - small) / 2,
+							      cell.y + (cell.h - small) / 2, small, small },
+					 UI_C_LINE);
+			}
+		}
+	}
+	for (int row = 1; row < rows; row++) {
+		struct ui_rect cell = ui_rect_row(legend, row, rows, 0);
+		const char *name = row == rows - 1 ? _("Walk") : ui_meal_kind(cfg->windows[row - 1].kind);
+		lay_text(l, cell, 15, UI_TEXT_LEFT, UI_C_INK_DIM, "%s", name);
+	}
+}
+
+/* The next ritual from now on (this week or the next), or -1. */
+static int
+next_ritual(const struct ft_config *cfg, ft_ms now, ft_ms *when)
+{
+	int best = -1;
+	ft_ms best_t = FT_MS_NEVER;
+	int64_t today = cal_day_of(now);
+	int wd = cal_weekday(today);
+	for (int i = 0; i < cfg->nrituals; i++) {
+		const struct ft_ritual *rt = &cfg->rituals[i];
+		for (int week = 0; week < 2; week++) {
+			int64_t day = today - wd + rt->weekday + 7 * week;
+			ft_ms t = cal_local_instant(day, rt->minute);
+			if (t >= now && t < best_t) {
+				best_t = t;
+				best = i;
+			}
+		}
+	}
+	*when = best_t;
+	return best;
+}
+
+/* A `call` ritual of today that is not kept yet: the family taps it. */
+static int
+call_due_today(const struct lay *l)
+{
+	if (!l->r)
+		return -1;
+	int wd = cal_weekday(cal_day_of(l->m->now));
+	for (int i = 0; i < l->cfg->nrituals; i++) {
+		const struct ft_ritual *rt = &l->cfg->rituals[i];
+		if (rt->kind == FT_RITUAL_CALL && rt->weekday == wd && !l->r->ritual_kept[i])
+			return i;
+	}
+	return -1;
+}
+
+/* A card with a small title and one bigger line. */
+static void
+lay_info_card(struct lay *l, struct ui_rect box, enum ui_color bg, const char *title,
+	      const char *value, enum ui_color value_color)
+{
+	lay_card(l, box, bg);
+	struct ui_rect in = ui_rect_inset(box, l->pad);
+	struct ui_rect t = ui_rect_cut_top(&in, in.h * 2 / 5, 0);
+	lay_text(l, t, 15, UI_TEXT_LEFT, UI_C_INK_DIM, "%s", title);
+	lay_text(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, value_color, "%s", value);
+}
+
+static void
+lay_side_cards(struct lay *l, struct ui_rect box, int n)
+{
+	const struct report *r = l->r;
+	char buf[160];
+	struct ui_rect c0 = ui_rect_row(box, 0, n, l->gap);
+	struct ui_rect c1 = ui_rect_row(box, 1, n, l->gap);
+	struct ui_rect c2 = ui_rect_row(box, 2, n, l->gap);
+	bool hug = r && r->hug_today;
+	lay_info_card(l, c0, hug ? UI_C_HUG_SOFT : UI_C_CARD, _("Hug today"),
+		      hug ? _("♥ Done") : _("Not yet"), hug ? UI_C_HUG : UI_C_INK);
+
+	int call = call_due_today(l);
+	if (call >= 0) {
+		lay_info_card(l, c1, UI_C_CARD, l->cfg->rituals[call].label, _("Tap when done"),
+			      UI_C_PRIMARY);
+		lay_target(l, c1, UI_ACT_CALL_DONE, call);
+	} else {
+		ft_ms when;
+		int i = next_ritual(l->cfg, l->m->now, &when);
+		if (i >= 0) {
+			char hhmm[8];
+			lay_fmt_clock(when, hhmm);
+			snprintf(buf, sizeof(buf), "%s %s", ui_weekday_long(l->cfg->rituals[i].weekday),
+				 hhmm);
+			lay_card(l, c1, UI_C_CARD);
+			struct ui_rect in = ui_rect_inset(c1, l->pad);
+			struct ui_rect t = ui_rect_cut_top(&in, in.h * 2 / 5, 0);
+			lay_text(l, t, 15, UI_TEXT_LEFT, UI_C_INK_DIM, _("Next: %s"), buf);
+			lay_text(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s",
+				 l->cfg->rituals[i].label);
+		} else {
+			lay_info_card(l, c1, UI_C_CARD, _("Rituals"), _("None set"), UI_C_INK_DIM);
+		}
+	}
+	/* no rhythm before the first complete week: nothing, not 0% (SPEC §4) */
+	if (!r || r->rhythm_meals == HABITS_NO_RHYTHM)
+		return;
+	snprintf(buf, sizeof(buf), _("Meals %d%% · Walks %d%%"), r->rhythm_meals, r->rhythm_walks);
+	lay_info_card(l, c2, UI_C_CARD, _("Rhythm"), buf, UI_C_INK);
+}
+
+static void
+lay_header(struct lay *l, struct ui_rect box)
+{
+	char date[96], hhmm[8];
+	lay_fmt_date(l->m->now, date, sizeof(date));
+	lay_fmt_clock(l->m->now, hhmm);
+	int time_w = box.w / 4;
+	struct ui_rect left = ui_rect_cut_left(&box, box.w - time_w - l->gap, l->gap);
+	if (l->m->nbanners > 0) {
+		/* A fault takes the date's place, so the figures keep their
+		 * size: the family still reads the week from across the room. */
+		lay_rect(l, left, UI_C_BANNER, lay_px(l, 8));
+		char msg[UI_TEXT_MAX];
+		if (l->m->nbanners > 1)
+			snprintf(msg, sizeof(msg), _("%s (and %d more)"), l->m->banners[0],
+				 l->m->nbanners - 1);
+		else
+			snprintf(msg, sizeof(msg), "%s", l->m->banners[0]);
+		lay_text(l, ui_rect_inset(left, lay_px(l, 6)), 16, UI_TEXT_LEFT, UI_C_ON_BANNER, "%s", msg);
+	} else {
+		lay_text(l, left, 26, UI_TEXT_LEFT, UI_C_INK, "%s", date);
+	}
+	lay_text(l, box, 30, UI_TEXT_RIGHT | UI_TEXT_BOLD, UI_C_INK, "%s", hhmm);
+}
+
+/* The row of buttons under the glance. */
+static void
+lay_glance_buttons(struct lay *l, struct ui_rect box)
+{
+	char walk[64];
+	if (l->m->walk_open) {
+		char len[32];
+		lay_fmt_minutes(l->m->now - l->m->walk_start, len, sizeof(len));
+		snprintf(walk, sizeof(walk), _("Walk · %s"), len);
+	} else {
+		snprintf(walk, sizeof(walk), "%s", _("Walk"));
+	}
+	struct lay_button_spec b[] = {
+		{ walk, UI_ACT_GO_WALK, l->m->walk_open },
+		{ _("Hug"), UI_ACT_GO_HUG, false },
+		{ _("Week"), UI_ACT_GO_REVIEW, false },
+		{ l->m->undo_label, UI_ACT_UNDO, false },
+	};
+	lay_button_row(l, box, b, l->m->undo_label ? 4 : 3);
+}
+
+void
+lay_glance(struct lay *l, struct ui_rect r)
+{
+	const struct report *rep = l->r;
+	struct streak none = { 0, 0 };
+	int meals = rep ? rep->meal_count : 0, walks = rep ? rep->walk_count : 0;
+	int meal_goal = rep ? rep->meal_goal : l->cfg->meal_goal;
+	int walk_goal = rep ? rep->walk_goal : l->cfg->walk_goal;
+	struct ui_rect header = ui_rect_cut_top(&r, lay_px(l, l->portrait ? 56 : 40), l->gap);
+	lay_header(l, header);
+	struct ui_rect buttons = ui_rect_cut_bottom(&r, l->target, l->gap);
+	lay_glance_buttons(l, buttons);
+
+	struct ui_rect tiles, grid, side;
+	if (!l->portrait) {
+		side = r;
+		struct ui_rect main = ui_rect_cut_left(&side, r.w * 7 / 10, l->gap);
+		tiles = ui_rect_cut_top(&main, main.h * 62 / 100, l->gap);
+		grid = main;
+	} else {
+		tiles = ui_rect_cut_top(&r, r.h * 42 / 100, l->gap);
+		grid = ui_rect_cut_top(&r, r.h * 45 / 100, l->gap);
+		side = r;
+	}
+	lay_habit_tile(l, ui_rect_column(tiles, 0, 2, l->gap), _("Meals together"), meals, meal_goal,
+		       rep && rep->meals_met, rep ? &rep->meal_streak : &none, UI_C_MEAL,
+		       UI_C_MEAL_SOFT);
+	lay_habit_tile(l, ui_rect_column(tiles, 1, 2, l->gap), _("Walks"), walks, walk_goal,
+		       rep && rep->walks_met, rep ? &rep->walk_streak : &none, UI_C_WALK,
+		       UI_C_WALK_SOFT);
+	lay_week_grid(l, grid);
+	/* Hug, next ritual, rhythm: a column beside (landscape) or under the grid. */
+	lay_side_cards(l, side, 3);
+}

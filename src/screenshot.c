@@ -1,0 +1,153 @@
+/*
+ * screenshot.c - `familytable screenshot`: one screen rendered headless to
+ * a BMP, from the database alone, as the display would show it at --at.
+ *
+ * It writes nothing: the model is filled from the store's report, the
+ * week's review marks, and what was going on at that instant (a session or
+ * a walk that had started and not ended then is shown in progress).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "calendar.h"
+#include "live.h"
+#include "report.h"
+#include "store.h"
+#include "ui.h"
+#include "ui_image.h"
+
+/* What was going on at AT, as far as the database tells. */
+static void
+shot_live_state(struct store *st, const struct ft_config *cfg, ft_ms at, struct ui_model *m)
+{
+	struct ft_error err;
+	int64_t day = cal_day_of(at);
+	struct store_session *rows = NULL;
+	size_t n = 0;
+	if (store_sessions(st, day - 1, day, FT_MS_NEVER - 1, &rows, &n, &err)) {
+		for (size_t i = 0; i < n; i++) {
+			const struct session *s = &rows[i].s;
+			if (s->start <= at && at < s->end) {
+				m->session_open = true;
+				m->session_start = s->start;
+				for (int slot = 1; slot <= cfg->nslots; slot++)
+					m->slot_in[slot - 1] = s->members & (1u << (slot - 1));
+			}
+		}
+		store_free_sessions(rows);
+	}
+	struct session_detector det;
+	ft_ms last_seen;
+	bool found = false;
+	session_init(&det, cfg, NULL, at);
+	if (!m->session_open && store_load_open(st, &det, &last_seen, &found, &err) && found &&
+	    det.open && det.start <= at) {
+		m->session_open = true;
+		m->session_start = det.start;
+		for (int slot = 1; slot <= cfg->nslots && slot <= det.nslots; slot++)
+			m->slot_in[slot - 1] = det.level[slot - 1] > 0;
+	}
+	struct store_walk *walks = NULL;
+	if (store_walks(st, day - 1, day, FT_MS_NEVER - 1, &walks, &n, &err)) {
+		for (size_t i = 0; i < n; i++) {
+			if (walks[i].start <= at && at < walks[i].end) {
+				m->walk_open = true;
+				m->walk_start = walks[i].start;
+			}
+		}
+		free(walks);
+	}
+	ft_ms open_walk = -1;
+	if (!m->walk_open && store_get_walk_open(st, &open_walk, &err) && open_walk >= 0 &&
+	    open_walk <= at) {
+		m->walk_open = true;
+		m->walk_start = open_walk;
+	}
+}
+
+/* The model at AT from the store; false with ERR when the report fails. */
+static bool
+shot_model(struct store *st, const struct ft_config *cfg, ft_ms at, struct report *r,
+	   struct ui_model *m, struct ft_error *err)
+{
+	if (!report_build(st, cfg, at, r, err))
+		return false;
+	memset(m, 0, sizeof(*m));
+	m->cfg = cfg;
+	m->report = r;
+	m->now = at;
+	m->night = live_night_at(cfg, at);
+	m->walk_done_length = -1;
+	m->hug_state = UI_HUG_IDLE;
+	m->hug_left = cfg->hug;
+	int64_t week = cal_week_of(at);
+	struct ft_error ignored;
+	if (!store_is_reviewed(st, week, &m->reviewed, &ignored))
+		m->reviewed = false;
+	if (!store_get_mark(st, STORE_MARK_AWAY, week + 1, &m->next_away, &ignored))
+		m->next_away = false;
+	if (!store_get_mark(st, STORE_MARK_RITUALS, week + 1, &m->rituals_confirmed, &ignored))
+		m->rituals_confirmed = false;
+	shot_live_state(st, cfg, at, m);
+	return true;
+}
+
+int
+app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
+{
+	struct ft_error err;
+	enum ui_screen screen;
+	int code = FT_EXIT_FAILURE;
+	if (!ui_screen_parse(opts->screen, &screen)) {
+		fprintf(stderr, "familytable: screenshot: unknown screen \"%s\" "
+				"(glance, meal, walk, hug or review)\n", opts->screen);
+		return FT_EXIT_USAGE;
+	}
+	if (opts->width < 100 || opts->height < 100 || opts->width > 8192 || opts->height > 8192) {
+		fprintf(stderr, "familytable: screenshot: bad size %dx%d\n", opts->width, opts->height);
+		return FT_EXIT_USAGE;
+	}
+	if (access(opts->db_path, F_OK) != 0) {
+		fprintf(stderr, "familytable: %s: no database there\n", opts->db_path);
+		return FT_EXIT_FAILURE;
+	}
+	ui_i18n_init(cfg->language);
+	/* No window: the software renderer draws into a surface. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	struct store *st = store_open(opts->db_path, &err);
+	if (!st) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		return FT_EXIT_FAILURE;
+	}
+	struct ui_fonts *fonts = ui_fonts_open(&err);
+	if (!fonts) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		goto out_store;
+	}
+	ft_ms at = opts->have_at ? opts->at : clock_wall_ms();
+	struct report r;
+	struct ui_model m;
+	if (!shot_model(st, cfg, at, &r, &m, &err)) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+		goto out_fonts;
+	}
+	SDL_Surface *s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, NULL);
+	if (!s) {
+		fprintf(stderr, "familytable: screenshot: %s\n", SDL_GetError());
+	} else if (!ui_image_save(s, opts->out, &err)) {
+		fprintf(stderr, "familytable: %s\n", err.msg);
+	} else {
+		code = FT_EXIT_OK;
+	}
+	if (s)
+		SDL_FreeSurface(s);
+	report_free(&r);
+out_fonts:
+	ui_fonts_close(fonts);
+out_store:
+	store_close(st);
+	SDL_Quit();
+	return code;
+}

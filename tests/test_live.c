@@ -1,0 +1,519 @@
+/*
+ * test_live.c - the live display's decisions through the decision module
+ * (live.h), driven the way app.c drives it (tests/live_loop.h): plain
+ * monotonic instants, touches mapped onto the frame last drawn, the real
+ * store in a temporary folder, the real backlight code on a fake sysfs.
+ *
+ *   - the 20-second hug: two people holding the circles log one hug, a tap
+ *     on the ring too, a hug left paused logs nothing; undo takes it back;
+ *   - [display] night: the backlight dims, wakes on a touch or a phone
+ *     docked, comes back in the morning and at exit; without a backlight
+ *     (or one that refuses) the dark theme dims alone;
+ *   - the clock: events held while it is untrusted, replayed once it is;
+ *   - a failed write leaves the screen as it was, and says why.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "habits.h"
+#include "live_loop.h"
+#include "report.h"
+#include "store.h"
+
+#define S FT_SECOND
+
+static const char *const conf =
+	"[dock]\nnames = Anna Ben\n[time]\ntimezone = Europe/Paris\n";
+static const char *const night_conf =
+	"[dock]\nnames = Anna Ben\n[display]\nnight = 22:00-06:30\n[time]\ntimezone = Europe/Paris\n";
+
+struct fixture {
+	char dir[64];           /* 0777: some steps run as another user */
+	char db[128];
+	char class_dir[128];    /* stands for /sys/class/backlight */
+	char brightness[300];
+	struct ft_config cfg;
+	struct loop lp;
+};
+
+static int
+setup_with(void **state, const char *ini)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	if (!fx)
+		return -1;
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ft-test-live-XXXXXX");
+	if (!mkdtemp(fx->dir) || chmod(fx->dir, 0777) != 0)
+		return -1;
+	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
+	snprintf(fx->class_dir, sizeof(fx->class_dir), "%s/backlight", fx->dir);
+	mkdir(fx->class_dir, 0755);
+	fx->cfg = test_config(ini);
+	*state = fx;
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_with(state, conf);
+}
+
+static int
+setup_night(void **state)
+{
+	return setup_with(state, night_conf);
+}
+
+static void remove_tree(const char *path);
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	if (fx->lp.live)
+		loop_close(&fx->lp);
+	remove_tree(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* What the screens show now. */
+static struct ui_model
+model(struct loop *a)
+{
+	struct ui_model m;
+	live_model(a->live, a->mono, &m);
+	return m;
+}
+
+/* The hug on the app that the fixture opened at 08:00 on a Tuesday. */
+static struct loop *
+open_hug_app(struct fixture *fx)
+{
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T08:00:00+01:00"), NULL);
+	return &fx->lp;
+}
+
+/* Hug rows in the database, as `familytable export --csv` lists them. */
+static int
+hugs_in_store(const char *db)
+{
+	struct ft_config cfg = test_config(conf);
+	struct ft_error err;
+	struct store *st = store_open(db, &err);
+	assert_non_null(st);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	assert_true(store_export_csv(st, &cfg, out, &err));
+	fclose(out);
+	int n = 0;
+	for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		if (strncmp(line, "hug,", 4) == 0)
+			n++;
+	free(text);
+	store_close(st);
+	return n;
+}
+
+static int
+hug_days_in_store(const char *db, ft_ms at)
+{
+	struct ft_error err;
+	struct store *st = store_open(db, &err);
+	assert_non_null(st);
+	struct history h;
+	assert_true(store_load_history(st, at, &h, &err));
+	int n = (int)h.nhug_days;
+	history_free(&h);
+	store_close(st);
+	return n;
+}
+
+static void
+test_two_people_holding_the_circles_log_one_hug(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_hug_app(fx);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	loop_tap(a, UI_ACT_GO_HUG, 0);
+	assert_int_equal(live_screen(a->live), UI_HUG);
+
+	int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	assert_true(loop_target(a, UI_ACT_HUG_HOLD, 0, &x0, &y0));
+	assert_true(loop_target(a, UI_ACT_HUG_HOLD, 1, &x1, &y1));
+	assert_true(x0 < 400 && x1 > 400); /* one each side */
+
+	/* Anna holds the left circle: it waits for Ben. */
+	loop_finger(a, 1, true, x0, y0);
+	loop_wait(a, 5 * S, 50);
+	assert_int_equal(model(a).hug_state, UI_HUG_IDLE);
+	assert_true(model(a).hug_hold[0]);
+
+	/* Ben holds the right one: it runs, and the screen stays on it. */
+	loop_finger(a, 2, true, x1, y1);
+	assert_int_equal(model(a).hug_state, UI_HUG_RUNNING);
+	loop_wait(a, 10 * S, 50);
+	assert_int_equal(live_screen(a->live), UI_HUG);
+
+	/* Ben lets go: it pauses, and nothing is logged during the pause. */
+	loop_finger(a, 2, false, x1, y1);
+	assert_int_equal(model(a).hug_state, UI_HUG_PAUSED);
+	loop_wait(a, 30 * S, 50);
+	assert_int_equal(model(a).hug_state, UI_HUG_PAUSED);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+
+	/* Ben holds again: the 10 s left run out, one hug is logged. */
+	loop_finger(a, 2, true, x1, y1);
+	assert_int_equal(model(a).hug_state, UI_HUG_RUNNING);
+	loop_wait(a, 9900, 50);
+	assert_int_equal(model(a).hug_state, UI_HUG_RUNNING);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+	loop_wait(a, 100, 50);
+	assert_int_equal(model(a).hug_state, UI_HUG_DONE);
+	assert_int_equal(hugs_in_store(fx->db), 1);
+
+	/* They hold on a while longer and let go: still one hug, one day. */
+	loop_wait(a, 15 * S, 50);
+	loop_finger(a, 1, false, x0, y0);
+	loop_finger(a, 2, false, x1, y1);
+	loop_wait(a, 5 * S, 50);
+	assert_int_equal(hugs_in_store(fx->db), 1);
+	assert_int_equal(hug_days_in_store(fx->db, live_now(a->live, a->mono)), 1);
+
+	/* The display says so. */
+	assert_true(loop_shows(a, "Hug logged"));
+
+	/* Back on the glance, it can be undone (after a question). */
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	assert_true(loop_shows(a, "Undo hug "));
+	loop_tap(a, UI_ACT_UNDO, 0);
+	assert_int_equal(hugs_in_store(fx->db), 1);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+	assert_int_equal(hug_days_in_store(fx->db, live_now(a->live, a->mono)), 0);
+}
+
+static void
+test_a_tap_on_the_ring_logs_a_hug_too(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_hug_app(fx);
+	loop_tap(a, UI_ACT_GO_HUG, 0);
+	loop_tap(a, UI_ACT_HUG_TOGGLE, 0);
+	assert_int_equal(model(a).hug_state, UI_HUG_RUNNING);
+	/* A pause in the middle (a tap) holds the time. */
+	loop_wait(a, 8 * S, 50);
+	loop_tap(a, UI_ACT_HUG_TOGGLE, 0);
+	assert_int_equal(model(a).hug_state, UI_HUG_PAUSED);
+	loop_wait(a, 20 * S, 50);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+	loop_tap(a, UI_ACT_HUG_TOGGLE, 0);
+	loop_wait(a, 11950, 50);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+	loop_wait(a, 50, 50);
+	assert_int_equal(model(a).hug_state, UI_HUG_DONE);
+	loop_wait(a, 10 * S, 50);
+	assert_int_equal(hugs_in_store(fx->db), 1);
+
+	/* Through the report, as the glance and the review show it. */
+	struct ft_error err;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	struct report r;
+	assert_true(report_build(st, &fx->cfg, live_now(a->live, a->mono), &r, &err));
+	assert_int_equal(r.hug_days, 1);
+	assert_true(r.hug_today);
+	report_free(&r);
+	store_close(st);
+}
+
+static void
+test_leaving_a_paused_hug_logs_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_hug_app(fx);
+	loop_tap(a, UI_ACT_GO_HUG, 0);
+	int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	assert_true(loop_target(a, UI_ACT_HUG_HOLD, 0, &x0, &y0));
+	assert_true(loop_target(a, UI_ACT_HUG_HOLD, 1, &x1, &y1));
+	loop_finger(a, 1, true, x0, y0);
+	loop_finger(a, 2, true, x1, y1);
+	loop_wait(a, 19 * S, 50);
+	loop_finger(a, 1, false, x0, y0);
+	loop_finger(a, 2, false, x1, y1);
+	assert_int_equal(model(a).hug_state, UI_HUG_PAUSED);
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	assert_int_equal(model(a).hug_state, UI_HUG_IDLE);
+	loop_wait(a, 60 * S, 50);
+	assert_int_equal(hugs_in_store(fx->db), 0);
+	assert_int_equal(hug_days_in_store(fx->db, live_now(a->live, a->mono)), 0);
+}
+
+static int
+read_level(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	int v = -1;
+	assert_int_equal(fscanf(f, "%d", &v), 1);
+	fclose(f);
+	return v;
+}
+
+/* A backlight NAME at LEVEL of MAX, like the Raspberry Pi touchscreen's. */
+static void
+add_backlight(struct fixture *fx, const char *name, int level, int max)
+{
+	char path[256], text[32];
+	snprintf(path, sizeof(path), "%s/%s", fx->class_dir, name);
+	assert_int_equal(mkdir(path, 0755), 0);
+	if (max < 0)
+		return; /* a folder without the files: not a backlight */
+	snprintf(fx->brightness, sizeof(fx->brightness), "%s/brightness", path);
+	snprintf(text, sizeof(text), "%d\n", level);
+	test_write_file(fx->brightness, text);
+	snprintf(path, sizeof(path), "%s/%s/actual_brightness", fx->class_dir, name);
+	test_write_file(path, text);
+	snprintf(path, sizeof(path), "%s/%s/max_brightness", fx->class_dir, name);
+	snprintf(text, sizeof(text), "%d\n", max);
+	test_write_file(path, text);
+}
+
+static void
+remove_tree(const char *path)
+{
+	char cmd[200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", path);
+}
+
+/* The panel's top-left pixel is the theme's background. */
+static void
+assert_theme(struct loop *a, bool dark)
+{
+	assert_int_equal(a->dark, dark);
+	SDL_Surface *s = a->panel;
+	SDL_Color bg = ui_color(UI_C_BG, dark);
+	uint32_t want = SDL_MapRGB(s->format, bg.r, bg.g, bg.b);
+	assert_int_equal(((uint32_t *)s->pixels)[0] & 0xFFFFFF, want & 0xFFFFFF);
+}
+
+static void
+test_backlight_dims_at_night_and_wakes_on_touch_and_dock(void **state)
+{
+	struct fixture *fx = *state;
+	add_backlight(fx, "aaa_not_a_backlight", 0, -1);
+	add_backlight(fx, "rpi_backlight", 180, 255);
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T21:50:00+01:00"), fx->class_dir);
+	struct loop *a = &fx->lp;
+	assert_int_equal(read_level(fx->brightness), 180);
+	assert_theme(a, false);
+
+	/* 22:00: down to a tenth, the dark theme. */
+	loop_wait(a, 9 * FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 180);
+	loop_wait(a, FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 25);
+	assert_theme(a, true);
+
+	/* A touch wakes it: the family's level is back. That first touch
+	 * only wakes (they could not see what they touched). */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	assert_int_equal(read_level(fx->brightness), 180);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	assert_theme(a, true);
+	/* Awake, a tap does what it says. */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	assert_int_equal(live_screen(a->live), UI_WALK);
+
+	/* Two minutes after the last touch it dims again. */
+	loop_wait(a, 2 * FT_MINUTE - 1, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 180);
+	loop_wait(a, 1, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 25);
+
+	/* A phone docked (key 1 on the keys dock) wakes it too. */
+	loop_wait(a, 30 * FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 25);
+	live_dock(a->live, 1, 1, a->mono);
+	loop_step(a);
+	assert_int_equal(read_level(fx->brightness), 180);
+	loop_wait(a, 3 * FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 25);
+
+	/* Stopping gives the family's level back, even in the dark. */
+	assert_true(loop_close(a));
+	assert_int_equal(read_level(fx->brightness), 180);
+}
+
+static void
+test_morning_brings_the_day_back(void **state)
+{
+	struct fixture *fx = *state;
+	add_backlight(fx, "10-0045", 200, 255);
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-09T06:20:00+01:00"), fx->class_dir);
+	struct loop *a = &fx->lp;
+	/* Just started: awake for two minutes, then dimmed. */
+	assert_int_equal(read_level(fx->brightness), 200);
+	assert_theme(a, true);
+	loop_wait(a, 3 * FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 25);
+	loop_wait(a, 7 * FT_MINUTE, FT_MINUTE); /* 06:30 */
+	assert_int_equal(read_level(fx->brightness), 200);
+	assert_theme(a, false);
+	/* By day a touch acts at once and the level stays the family's. */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	assert_int_equal(live_screen(a->live), UI_WALK);
+	assert_int_equal(read_level(fx->brightness), 200);
+}
+
+static void
+test_a_backlight_left_dimmed_comes_back_full(void **state)
+{
+	struct fixture *fx = *state;
+	/* A power cut at night left it at our dim level: the family's level
+	 * is unknown, full is given back in the morning and at exit. */
+	add_backlight(fx, "rpi_backlight", 25, 255);
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-09T06:29:00+01:00"), fx->class_dir);
+	loop_wait(&fx->lp, 2 * FT_MINUTE, FT_MINUTE);
+	assert_int_equal(read_level(fx->brightness), 255);
+	assert_true(loop_close(&fx->lp));
+	assert_int_equal(read_level(fx->brightness), 255);
+}
+
+static void
+test_without_a_backlight_the_dark_theme_dims(void **state)
+{
+	struct fixture *fx = *state;
+	/* An HDMI screen: /sys/class/backlight is empty. */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T21:58:00+01:00"), fx->class_dir);
+	struct loop *a = &fx->lp;
+	assert_theme(a, false);
+	loop_wait(a, 2 * FT_MINUTE, FT_MINUTE);
+	assert_theme(a, true);
+	/* Nothing hides the screen: a tap acts at once. */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	assert_int_equal(live_screen(a->live), UI_WALK);
+	assert_theme(a, true);
+	loop_wait(a, 8 * 60 * FT_MINUTE + 30 * FT_MINUTE, FT_MINUTE); /* 06:30 */
+	assert_theme(a, false);
+	assert_true(loop_close(a));
+
+	/* No class folder at all (a desktop without one, or none given). */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T23:00:00+01:00"), NULL);
+	loop_wait(&fx->lp, 3 * FT_MINUTE, FT_MINUTE);
+	assert_theme(&fx->lp, true);
+}
+
+/* Runs the next steps as another user, so that a file mode of 0444 is
+ * refused with EACCES even when the tests run as root. */
+static bool
+become_other_user(void)
+{
+	if (geteuid() != 0)
+		return true;
+	return seteuid(65534) == 0;
+}
+
+static void
+become_root_again(bool was_root)
+{
+	if (was_root)
+		assert_int_equal(seteuid(0), 0);
+}
+
+static void
+test_a_backlight_that_refuses_falls_back_to_the_dark_theme(void **state)
+{
+	struct fixture *fx = *state;
+	add_backlight(fx, "rpi_backlight", 180, 255);
+	/* Found, but the service's user may not write it (no udev rule). */
+	assert_int_equal(chmod(fx->brightness, 0444), 0);
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T21:59:00+01:00"), fx->class_dir);
+	struct loop *a = &fx->lp;
+
+	/* The journal is stderr: keep what the app says meanwhile. */
+	char log_path[160];
+	snprintf(log_path, sizeof(log_path), "%s/stderr.log", fx->dir);
+	fflush(stderr);
+	int saved = dup(2);
+	int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	assert_true(saved >= 0 && log_fd >= 0);
+	dup2(log_fd, 2);
+	close(log_fd);
+
+	bool was_root = geteuid() == 0;
+	if (!become_other_user()) {
+		dup2(saved, 2);
+		close(saved);
+		test_skip("cannot become another user to make the backlight unwritable (seteuid: %s)",
+			  strerror(errno));
+	}
+	loop_wait(a, 3 * FT_MINUTE, FT_MINUTE);                      /* 22:02: night */
+	bool dark = a->dark;
+	enum ui_screen before = live_screen(a->live);
+	loop_tap(a, UI_ACT_GO_WALK, 0);                                    /* acts at once */
+	enum ui_screen after = live_screen(a->live);
+	loop_wait(a, 10 * FT_MINUTE, FT_MINUTE);                     /* would dim again */
+	live_dock(a->live, 2, 1, a->mono);
+	loop_step(a);                            /* would wake */
+	loop_wait(a, 10 * FT_MINUTE, FT_MINUTE);
+	become_root_again(was_root);
+
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+
+	assert_true(dark);
+	assert_int_equal(before, UI_GLANCE);
+	assert_int_equal(after, UI_WALK);
+	assert_int_equal(read_level(fx->brightness), 180); /* untouched */
+	FILE *f = fopen(log_path, "r");
+	assert_non_null(f);
+	char line[512];
+	int refusals = 0;
+	while (fgets(line, sizeof(line), f)) {
+		fputs(line, stderr); /* shown, as it would be in the journal */
+		if (strstr(line, "brightness") && strstr(line, strerror(EACCES)) &&
+		    strstr(line, "dark theme"))
+			refusals++;
+	}
+	fclose(f);
+	assert_int_equal(refusals, 1);
+}
+
+int
+main(void)
+{
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_two_people_holding_the_circles_log_one_hug, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_a_tap_on_the_ring_logs_a_hug_too, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leaving_a_paused_hug_logs_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backlight_dims_at_night_and_wakes_on_touch_and_dock,
+						setup_night, teardown),
+		cmocka_unit_test_setup_teardown(test_morning_brings_the_day_back, setup_night, teardown),
+		cmocka_unit_test_setup_teardown(test_a_backlight_left_dimmed_comes_back_full, setup_night,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_without_a_backlight_the_dark_theme_dims, setup_night,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_a_backlight_that_refuses_falls_back_to_the_dark_theme,
+						setup_night, teardown),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	SDL_Quit();
+	return failed;
+}

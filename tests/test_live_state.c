@@ -1,0 +1,288 @@
+/*
+ * test_live_state.c - the small rules the decision module is made of
+ * (src/live_state.c), with instants as plain numbers: the hug timer ("two
+ * people each hold a circle and it runs while both hold"; a tap on the ring
+ * runs it too), the night range, undo for ten minutes, when the review
+ * comes up by itself and which screen shows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "engine.h"
+#include "live.h"
+#include "report.h"
+#include "store.h"
+
+#define S FT_SECOND
+
+static const char *const night_conf =
+	"[dock]\nnames = Anna Ben\n[display]\nnight = 22:00-06:30\n[time]\ntimezone = Europe/Paris\n";
+
+static void
+test_it_runs_only_while_both_circles_are_held(void **state)
+{
+	struct live_hug h;
+	live_hug_init(&h, 20 * S);
+	ft_ms t = 5000;
+
+	/* One person alone: nothing runs, however long they hold. */
+	live_hug_hold(&h, 0, true, t);
+	assert_int_equal(h.state, UI_HUG_IDLE);
+	assert_false(live_hug_tick(&h, t + 60 * S));
+	assert_int_equal(live_hug_left(&h, t + 60 * S), 20 * S);
+
+	/* The second one holds: it runs from now. */
+	t += 60 * S;
+	live_hug_hold(&h, 1, true, t);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_int_equal(live_hug_left(&h, t + 7 * S), 13 * S);
+
+	/* One lets go after 8 s: it pauses with 12 s left, and nothing is
+	 * logged however long the pause lasts. */
+	live_hug_hold(&h, 1, false, t + 8 * S);
+	assert_int_equal(h.state, UI_HUG_PAUSED);
+	assert_int_equal(live_hug_left(&h, t + 100 * S), 12 * S);
+	assert_false(live_hug_tick(&h, t + 100 * S));
+
+	/* Both again: it goes on where it was, not from the start. */
+	live_hug_hold(&h, 1, true, t + 100 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_false(live_hug_tick(&h, t + 111999));
+	assert_int_equal(live_hug_left(&h, t + 111999), 1);
+
+	/* It ends 12 s later: one hug to log, once. */
+	assert_true(live_hug_tick(&h, t + 112 * S));
+	assert_int_equal(h.state, UI_HUG_DONE);
+	assert_int_equal(live_hug_left(&h, t + 112 * S), 0);
+	assert_false(live_hug_tick(&h, t + 113 * S));
+	assert_false(live_hug_tick(&h, t + 500 * S));
+
+	/* Letting go after the end changes nothing; holding both again is a
+	 * new hug from the full 20 s. */
+	live_hug_hold(&h, 0, false, t + 120 * S);
+	assert_int_equal(h.state, UI_HUG_DONE);
+	live_hug_hold(&h, 0, true, t + 130 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_int_equal(live_hug_left(&h, t + 130 * S), 20 * S);
+	assert_false(live_hug_tick(&h, t + 149 * S));
+	assert_true(live_hug_tick(&h, t + 150 * S));
+}
+
+static void
+test_a_tap_on_the_ring_starts_pauses_and_goes_on(void **state)
+{
+	struct live_hug h;
+	live_hug_init(&h, 20 * S);
+	live_hug_tap(&h, 0);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_false(h.by_hold);
+	live_hug_tap(&h, 5 * S);
+	assert_int_equal(h.state, UI_HUG_PAUSED);
+	assert_int_equal(live_hug_left(&h, 30 * S), 15 * S);
+	assert_false(live_hug_tick(&h, 30 * S));
+	live_hug_tap(&h, 30 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+
+	/* Started by a tap, it does not care about the circles: a finger
+	 * touching one and leaving does not pause it. */
+	live_hug_hold(&h, 0, true, 31 * S);
+	live_hug_hold(&h, 0, false, 32 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_false(live_hug_tick(&h, 44999));
+	assert_true(live_hug_tick(&h, 45 * S));
+	assert_false(live_hug_tick(&h, 46 * S));
+
+	/* A tap after a logged hug starts a new one. */
+	live_hug_tap(&h, 60 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_int_equal(live_hug_left(&h, 60 * S), 20 * S);
+
+	/* The ring tapped while both hold pauses it too; the held run does
+	 * not restart by itself until someone presses again. */
+	live_hug_init(&h, 20 * S);
+	live_hug_hold(&h, 0, true, 0);
+	live_hug_hold(&h, 1, true, 0);
+	live_hug_tap(&h, 4 * S);
+	assert_int_equal(h.state, UI_HUG_PAUSED);
+	live_hug_hold(&h, 1, false, 5 * S);
+	live_hug_hold(&h, 1, true, 6 * S);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	assert_int_equal(live_hug_left(&h, 6 * S), 16 * S);
+}
+
+static void
+test_reset_leaves_a_running_hug_alone(void **state)
+{
+	struct live_hug h;
+	live_hug_init(&h, 0); /* unset: the 20 s of SPEC §3 */
+	assert_int_equal(h.duration, 20 * S);
+	live_hug_tap(&h, 0);
+	live_hug_reset(&h);
+	assert_int_equal(h.state, UI_HUG_RUNNING);
+	live_hug_tap(&h, S);
+	live_hug_reset(&h);
+	assert_int_equal(h.state, UI_HUG_IDLE);
+	/* From idle, a tap starts the full duration again. */
+	live_hug_tap(&h, 2 * S);
+	assert_int_equal(live_hug_left(&h, 2 * S), 20 * S);
+	/* Bad circles are ignored. */
+	live_hug_hold(&h, 2, true, 3 * S);
+	live_hug_hold(&h, -1, true, 3 * S);
+	assert_false(h.hold[0] || h.hold[1]);
+}
+
+static void
+test_night_range_wraps_midnight_or_not(void **state)
+{
+	struct ft_config cfg = test_config(night_conf);
+	assert_false(live_night_at(&cfg, T("2026-12-08T21:59:59+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-08T22:00:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-08T23:59:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-09T00:00:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-09T03:00:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-09T06:29:59+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-09T06:30:00+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-09T12:00:00+01:00")));
+	/* Local time: 21:30 UTC is 22:30 in Paris in winter, 23:30 in summer. */
+	assert_true(live_night_at(&cfg, T("2026-12-08T21:30:00Z")));
+	assert_false(live_night_at(&cfg, T("2026-07-08T04:45:00Z"))); /* 06:45 CEST */
+	assert_true(live_night_at(&cfg, T("2026-07-08T04:15:00Z")));  /* 06:15 CEST */
+
+	/* A nap, not wrapping. */
+	cfg = test_config("[display]\nnight = 13:00-15:00\n[time]\ntimezone = Europe/Paris\n");
+	assert_false(live_night_at(&cfg, T("2026-12-08T12:59:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-08T13:00:00+01:00")));
+	assert_true(live_night_at(&cfg, T("2026-12-08T14:59:00+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-08T15:00:00+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-08T23:00:00+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-09T03:00:00+01:00")));
+
+	/* Unset: never night. */
+	cfg = test_config("[time]\ntimezone = Europe/Paris\n");
+	assert_false(live_night_at(&cfg, T("2026-12-08T23:00:00+01:00")));
+	assert_false(live_night_at(&cfg, T("2026-12-09T03:00:00+01:00")));
+}
+
+static void
+test_undo_takes_a_hug_back_for_ten_minutes(void **state)
+{
+	struct ft_config cfg = test_config("[time]\ntimezone = Europe/Paris\n");
+	struct ft_error err;
+	char dir[] = "/tmp/ft-test-undo-XXXXXX", db[160];
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/undo.db", dir);
+	struct store *st = store_open(db, &err);
+	assert_non_null(st);
+	struct engine e;
+	ft_ms t = T("2026-12-08T08:00:00+01:00");
+	int levels[FT_MAX_SLOTS] = { 0 };
+	assert_true(engine_open(&e, &cfg, st, t, levels, &err));
+	int64_t id = 0;
+	assert_true(engine_hug(&e, t, &id, &err));
+	assert_true(id > 0);
+
+	struct live_undo u = { 0 };
+	ft_ms mono = 1000000;
+	struct live_undo_entry entry = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_HUG, .id = id,
+				       .mono = mono };
+	snprintf(entry.label, sizeof(entry.label), "hug 08:00");
+	live_undo_push(&u, &entry);
+
+	struct report r;
+	assert_true(report_build(st, &cfg, t + FT_MINUTE, &r, &err));
+	assert_int_equal(r.hug_days, 1);
+	assert_true(r.hug_today);
+	report_free(&r);
+
+	/* Nine minutes later it can still be undone; it is, the hug is gone. */
+	const struct live_undo_entry *latest = live_undo_latest(&u, mono + 9 * FT_MINUTE);
+	assert_non_null(latest);
+	assert_int_equal(latest->id, id);
+	assert_true(store_delete(st, (enum store_kind)latest->store_kind, latest->id, &err));
+	live_undo_pop(&u);
+	assert_null(live_undo_latest(&u, mono + 9 * FT_MINUTE));
+	assert_true(report_build(st, &cfg, t + 10 * FT_MINUTE, &r, &err));
+	assert_int_equal(r.hug_days, 0);
+	assert_false(r.hug_today);
+	report_free(&r);
+
+	/* Another one: after ten minutes it is for good. */
+	assert_true(engine_hug(&e, t + 20 * FT_MINUTE, &id, &err));
+	entry.id = id;
+	entry.mono = mono + 20 * FT_MINUTE;
+	live_undo_push(&u, &entry);
+	assert_non_null(live_undo_latest(&u, entry.mono + LIVE_UNDO_WINDOW - 1));
+	assert_null(live_undo_latest(&u, entry.mono + LIVE_UNDO_WINDOW));
+
+	/* A held event (clock untrusted) becomes a row once replayed. */
+	struct live_undo_entry held = { .kind = LIVE_UNDO_HELD, .hold_seq = 7, .mono = mono };
+	live_undo_push(&u, &held);
+	live_undo_held_logged(&u, 7, STORE_TAP, 42);
+	latest = live_undo_latest(&u, mono + 1);
+	assert_non_null(latest);
+	assert_int_equal(latest->kind, LIVE_UNDO_ROW);
+	assert_int_equal(latest->store_kind, STORE_TAP);
+	assert_int_equal(latest->id, 42);
+
+	assert_true(engine_close(&e, &err));
+	store_close(st);
+	char path[200];
+	const char *suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s%s", db, suffix[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void
+test_review_comes_up_by_itself_until_dismissed(void **state)
+{
+	struct ft_config cfg = test_config("[review]\nday = sun\ntime = 10:00\n[time]\ntimezone = Europe/Paris\n");
+	ft_ms before = T("2026-12-06T09:59:00+01:00");
+	ft_ms at = T("2026-12-06T10:00:00+01:00");
+	ft_ms evening = T("2026-12-06T21:00:00+01:00");
+	ft_ms monday = T("2026-12-07T08:00:00+01:00");
+	int64_t week = cal_week_of(at);
+	assert_false(live_review_due(&cfg, before, false, INT64_MIN));
+	assert_true(live_review_due(&cfg, at, false, INT64_MIN));
+	assert_true(live_review_due(&cfg, evening, false, INT64_MIN));
+	assert_false(live_review_due(&cfg, evening, true, INT64_MIN));  /* reviewed */
+	assert_false(live_review_due(&cfg, evening, false, week));      /* dismissed */
+	assert_false(live_review_due(&cfg, monday, false, week));       /* a new week */
+	assert_true(live_review_due(&cfg, T("2026-12-13T10:00:00+01:00"), false, week));
+
+	/* It shows over the meal screen, but not over a hug or what the family
+	 * is busy with. */
+	struct live_pick p = { .current = UI_GLANCE, .review_due = true, .session_open = true };
+	assert_int_equal(live_pick_screen(&p), UI_REVIEW);
+	p.review_due = false;
+	assert_int_equal(live_pick_screen(&p), UI_MEAL);
+	p.review_due = true;
+	p.user_active = true;
+	p.current = UI_WALK;
+	assert_int_equal(live_pick_screen(&p), UI_WALK);
+	p.hug_running = true;
+	assert_int_equal(live_pick_screen(&p), UI_HUG);
+	p = (struct live_pick){ .current = UI_REVIEW, .walk_open = true };
+	assert_int_equal(live_pick_screen(&p), UI_WALK);
+	p.walk_open = false;
+	assert_int_equal(live_pick_screen(&p), UI_GLANCE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_it_runs_only_while_both_circles_are_held),
+		cmocka_unit_test(test_a_tap_on_the_ring_starts_pauses_and_goes_on),
+		cmocka_unit_test(test_reset_leaves_a_running_hug_alone),
+		cmocka_unit_test(test_night_range_wraps_midnight_or_not),
+		cmocka_unit_test(test_undo_takes_a_hug_back_for_ten_minutes),
+		cmocka_unit_test(test_review_comes_up_by_itself_until_dismissed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
