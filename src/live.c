@@ -334,6 +334,7 @@ live_clock(struct live *l, const struct clocktrust_facts *facts, ft_ms mono)
 	l->wall_offset = facts->wall - mono;
 	if (l->trusted)
 		return;
+	try_store(l, mono); /* the last instant stored is part of the decision */
 	struct clocktrust_facts f = *facts;
 	f.last_stored = -1;
 	if (l->store) {
