@@ -38,7 +38,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -I$(BUILD) \
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 
 # The pure core: no SDL, GPIO, SQLite or wall clock.
-CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c \
+CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c src/keyboard.c \
              src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
 # The engine, the commands and the live decision module: they reach the
 # store through store.h, which names no SQLite type.
