@@ -23,6 +23,7 @@ struct screenshot_options {
 	const char *screen;       /* glance, meal, walk, hug, review */
 	int width, height;
 	const char *out;          /* .png or .bmp path: the format its name says */
+	const char *layout;       /* --layout: every text and target as JSON; NULL: none */
 	const char *db_path;
 	bool have_at;
 	ft_ms at;                 /* else now */

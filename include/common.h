@@ -55,6 +55,10 @@ size_t ft_utf8_invalid(const char *text, size_t len);
 const char *ft_skip_bom(const char *text);
 void ft_fputs_utf8(const char *s, FILE *out);
 
+/* S as a JSON string to OUT (a FILE *): quotes, backslashes and control
+ * characters escaped, UTF-8 passed through. */
+void ft_json_string(void *out, const char *s);
+
 /* Floor division and modulo for negative day and week numbers. */
 int64_t ft_floordiv(int64_t a, int64_t b);
 int64_t ft_floormod(int64_t a, int64_t b);

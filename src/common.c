@@ -146,3 +146,20 @@ ft_fputs_utf8(const char *s, FILE *out)
 		}
 	}
 }
+
+void
+ft_json_string(void *file, const char *s)
+{
+	FILE *out = file;
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}

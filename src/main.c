@@ -49,7 +49,7 @@ static const char usage[] =
 	"       familytable report [--config FILE] [--db FILE] [--week YYYY-Www | --at TIME] [--json]\n"
 	"       familytable export --csv [--config FILE] [--db FILE]\n"
 	"       familytable screenshot --screen NAME --size WxH --out FILE.png|FILE.bmp [--config FILE]\n"
-	"                   [--db FILE] [--at TIME]\n"
+	"                   [--db FILE] [--at TIME] [--layout FILE.json]\n"
 	"       familytable settings [--config FILE] [--db FILE]\n"
 	"       familytable settings set SECTION.KEY VALUE... [--config FILE] [--db FILE]\n"
 	"       familytable settings reset SECTION.KEY [--config FILE] [--db FILE]\n"
@@ -66,7 +66,7 @@ static const char usage[] =
 /* Everything any command may be given; each command says what it takes. */
 struct options {
 	const char *command;
-	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size;
+	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size, *layout;
 	const char *file; /* backup, restore: the one argument */
 	bool window, fullscreen, json, csv, rotate;
 	char **args;  /* the words after the command (settings only) */
@@ -76,7 +76,7 @@ struct options {
 enum {
 	OPT_CONFIG = 1, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_SCENARIO,
 	OPT_UNTIL, OPT_WEEK, OPT_AT, OPT_JSON, OPT_CSV, OPT_SCREEN, OPT_OUT, OPT_HELP, OPT_VERSION,
-	OPT_ROTATE,
+	OPT_ROTATE, OPT_LAYOUT,
 };
 
 static const struct option long_options[] = {
@@ -97,6 +97,7 @@ static const struct option long_options[] = {
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{"rotate", no_argument, NULL, OPT_ROTATE},
+	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{NULL, 0, NULL, 0},
 };
 
@@ -109,7 +110,7 @@ static const struct command_options {
 	{"simulate", {OPT_CONFIG, OPT_DB, OPT_SCENARIO, OPT_UNTIL}},
 	{"report", {OPT_CONFIG, OPT_DB, OPT_WEEK, OPT_AT, OPT_JSON}},
 	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
-	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT}},
+	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT, OPT_LAYOUT}},
 	{"settings", {OPT_CONFIG, OPT_DB}},
 	{"backup", {OPT_CONFIG, OPT_DB, OPT_ROTATE}},
 	{"restore", {OPT_CONFIG, OPT_DB}},
@@ -188,6 +189,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_SCREEN: o->screen = optarg; break;
 		case OPT_OUT: o->out = optarg; break;
 		case OPT_ROTATE: o->rotate = true; break;
+		case OPT_LAYOUT: o->layout = optarg; break;
 		default: break;
 		}
 	}
@@ -387,7 +389,8 @@ run_config_error(const struct options *o, const char *config, const char *msg, c
 static int
 cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char *db)
 {
-	struct screenshot_options so = {.screen = o->screen, .out = o->out, .db_path = db};
+	struct screenshot_options so = {.screen = o->screen, .out = o->out, .layout = o->layout,
+					.db_path = db};
 	if (!o->screen || !o->out || !o->size)
 		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.png or FILE.bmp", "screenshot");
 	/* the name says the format: refuse before anything is drawn or written */

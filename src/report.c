@@ -219,38 +219,12 @@ report_member_name(const struct report *r, const struct ft_config *cfg, int slot
 	return config_slot_name(cfg, slot, buf);
 }
 
-/* A JSON string: quotes, backslashes and control characters escaped; UTF-8
- * passes through, and a byte that is not UTF-8 (a hand-edited database)
- * becomes U+FFFD, so the output always parses. */
-static void
-json_string(FILE *out, const char *s)
-{
-	size_t len = strlen(s);
-	fputc('"', out);
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		size_t n = ft_utf8_seq(s + i, len - i);
-		if (n == 0) {
-			fputs("\\ufffd", out);
-			n = 1;
-		} else if (c == '"' || c == '\\') {
-			fprintf(out, "\\%c", c);
-		} else if (c < 0x20 || c == 0x7f) {
-			fprintf(out, "\\u%04x", c);
-		} else {
-			fwrite(s + i, 1, n, out);
-		}
-		i += n;
-	}
-	fputc('"', out);
-}
-
 /* A string, or null for "" (a call logged without who and whom). */
 static void
 json_string_or_null(FILE *out, const char *s)
 {
 	if (s[0])
-		json_string(out, s);
+		ft_json_string(out, s);
 	else
 		fputs("null", out);
 }
@@ -287,14 +261,14 @@ report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg
 		cal_format_time(m->s.start, start);
 		cal_format_time(m->s.end, end);
 		fprintf(out, "%s\n      { \"date\": \"%s\", \"kind\": ", i ? "," : "", date);
-		json_string(out, m->s.kind);
+		ft_json_string(out, m->s.kind);
 		fprintf(out, ", \"start\": \"%s\", \"end\": \"%s\", \"minutes\": %lld, \"phones\": %d,"
 			     " \"interruptions\": %d, \"members\": [",
 			start, end, minutes(m->s.end - m->s.start), m->s.phones, m->s.interruptions);
 		for (int j = 0; j < m->nmembers; j++) {
 			if (j)
 				fputs(", ", out);
-			json_string(out, m->members[j]);
+			ft_json_string(out, m->members[j]);
 		}
 		fputs("] }", out);
 	}
@@ -310,7 +284,7 @@ report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg
 		fprintf(out, "%s\n    { \"day\": \"%s\", \"time\": \"%02d:%02d\", \"kind\": \"%s\", \"label\": ",
 			i ? "," : "", config_weekday_names[rt->weekday], rt->minute / 60, rt->minute % 60,
 			config_ritual_kind_names[rt->kind]);
-		json_string(out, rt->label);
+		ft_json_string(out, rt->label);
 		fprintf(out, ", \"kept\": %s }", r->ritual_kept[i] ? "true" : "false");
 	}
 	fprintf(out, "%s],\n", r->nrituals ? "\n  " : "");
@@ -330,9 +304,9 @@ report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg
 	for (int i = 0; i < r->npairs; i++) {
 		char a[FT_NAME_MAX], b[FT_NAME_MAX];
 		fprintf(out, "%s\n    { \"members\": [", i ? "," : "");
-		json_string(out, report_member_name(r, cfg, r->pairs[i].slot[0], a));
+		ft_json_string(out, report_member_name(r, cfg, r->pairs[i].slot[0], a));
 		fputs(", ", out);
-		json_string(out, report_member_name(r, cfg, r->pairs[i].slot[1], b));
+		ft_json_string(out, report_member_name(r, cfg, r->pairs[i].slot[1], b));
 		fprintf(out, "], \"meals\": %d }", r->pairs[i].meals);
 	}
 	fprintf(out, "%s] },\n", r->npairs ? "\n  " : "");

@@ -7,6 +7,7 @@
  * a walk that had started and not ended then is shown in progress).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "store.h"
 #include "ui.h"
 #include "ui_image.h"
+#include "ui_layout_json.h"
 
 /* What was going on at AT, as far as the database tells. */
 static void
@@ -101,8 +103,11 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	enum ui_screen screen;
 	int code = FT_EXIT_FAILURE;
 	if (!ui_screen_parse(opts->screen, &screen)) {
-		fprintf(stderr, "familytable: screenshot: unknown screen \"%s\" "
-				"(glance, meal, walk, hug or review)\n", opts->screen);
+		/* the list comes from ui_screen_names: tests/e2e/layout.sh reads it */
+		fprintf(stderr, "familytable: screenshot: unknown screen \"%s\" (", opts->screen);
+		for (int i = 0; i < UI_SCREEN_COUNT; i++)
+			fprintf(stderr, "%s%s", i ? ", " : "", ui_screen_names[i]);
+		fputs(")\n", stderr);
 		return FT_EXIT_USAGE;
 	}
 	if (opts->width < 100 || opts->height < 100 || opts->width > 8192 || opts->height > 8192) {
@@ -133,14 +138,21 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		goto out_fonts;
 	}
-	SDL_Surface *s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, NULL);
+	/* the frame is large (every item's text): on the heap, when asked for */
+	struct ui_frame *frame = opts->layout ? calloc(1, sizeof(*frame)) : NULL;
+	SDL_Surface *s = opts->layout && !frame
+				 ? NULL
+				 : ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
 	if (!s) {
-		fprintf(stderr, "familytable: screenshot: %s\n", SDL_GetError());
-	} else if (!ui_image_save(s, opts->out, &err)) {
+		fprintf(stderr, "familytable: screenshot: %s\n",
+			opts->layout && !frame ? "out of memory" : SDL_GetError());
+	} else if (!ui_image_save(s, opts->out, &err) ||
+		   (frame && !ui_layout_save_json(frame, opts->layout, &err))) {
 		fprintf(stderr, "familytable: %s\n", err.msg);
 	} else {
 		code = FT_EXIT_OK;
 	}
+	free(frame);
 	if (s)
 		SDL_FreeSurface(s);
 	report_free(&r);

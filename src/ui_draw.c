@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ui.h"
+#include "ui_layout_json.h"
 
 #define UI_TEXT_CACHE 256
 #define UI_TEXT_KEEP_FRAMES 4 /* frames an unused texture survives */
@@ -289,15 +290,9 @@ ui_draw_text(struct ui_draw *d, const struct ui_item *it, bool night)
 		ui_text_texture(d, it->text, it->px, it->flags & UI_TEXT_BOLD, ui_color(it->color, night));
 	if (!e)
 		return;
-	int x;
-	if (it->flags & UI_TEXT_LEFT)
-		x = it->box.x;
-	else if (it->flags & UI_TEXT_RIGHT)
-		x = it->box.x + it->box.w - e->w;
-	else
-		x = it->box.x + (it->box.w - e->w) / 2;
-	int y = it->box.y + (it->box.h - e->h) / 2;
-	SDL_RenderCopy(d->renderer, e->texture, NULL, &(SDL_Rect){ x, y, e->w, e->h });
+	/* placed as `screenshot --layout` reports it */
+	struct ui_rect at = ui_text_place(it, e->w, e->h);
+	SDL_RenderCopy(d->renderer, e->texture, NULL, &(SDL_Rect){ at.x, at.y, at.w, at.h });
 }
 
 void
