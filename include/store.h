@@ -46,7 +46,8 @@ enum store_kind { STORE_SESSION, STORE_WALK, STORE_HUG, STORE_TAP };
  * number of migration steps. */
 int store_schema_version(void);
 
-/* Opens (creating the file and its folder when needed) and checks it. */
+/* Opens (creating the file and its folder when needed) and checks it
+ * (quick_check): what writes to it opens it so. */
 struct store *store_open(const char *path, struct ft_error *err);
 /* STORE_CREATE: as store_open. STORE_EXISTING: for read-only commands: never
  * creates the file nor writes a schema into an empty one; a database on a
@@ -58,6 +59,10 @@ struct store *store_open(const char *path, struct ft_error *err);
 enum store_mode { STORE_CREATE, STORE_EXISTING, STORE_RECOVER };
 struct store *store_open_mode(const char *path, enum store_mode mode, char *aside,
 			      size_t aside_size, struct ft_error *err);
+/* quick_check, which STORE_EXISTING skips (it protects nothing a read-only
+ * command writes, and costs more than a report on years of history): the
+ * live appliance runs it when it opens and once a day. */
+bool store_check(struct store *st, struct ft_error *err);
 void store_close(struct store *st);
 
 bool store_begin(struct store *st, struct ft_error *err);
@@ -152,6 +157,11 @@ bool store_save_open(struct store *st, const struct session_detector *det,
 		     ft_ms last_seen, struct ft_error *err);
 bool store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen,
 		     bool *found, struct ft_error *err);
+/* The heartbeat of the session that started at START, unchanged since it was
+ * last saved: only the last instant its phones were known to be in. One page
+ * and one fdatasync (a file beside the database, PATH-seen), or an update of
+ * the row inside a transaction; store_load_open takes the later of the two. */
+bool store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, struct ft_error *err);
 bool store_set_walk_open(struct store *st, ft_ms start /* -1: none */, struct ft_error *err);
 bool store_get_walk_open(struct store *st, ft_ms *start /* -1: none */, struct ft_error *err);
 

@@ -10,8 +10,11 @@
  *
  * What is written: a session when it ends (with the open session cleared in
  * the same transaction), the open session when it starts, and a heartbeat
- * of the open session at most once a minute (the last instant the phones
- * were known to be in). Never a write per edge.
+ * of the open session once a minute (the last instant the phones were known
+ * to be in), so that a crash cuts at most a minute from it (SPEC §2.9). The
+ * heartbeat is the whole open session when it changed since it was saved
+ * (a phone in or out), else only that instant (store_touch_open: one page).
+ * Never a write per edge.
  */
 #include <string.h>
 
@@ -25,6 +28,19 @@ static bool
 save_open(struct engine *e, struct ft_error *err)
 {
 	if (!store_save_open(e->store, &e->det, e->now, err))
+		return false;
+	e->saved_seen = e->now;
+	e->unsaved = false;
+	return true;
+}
+
+/* The open session's heartbeat, due HEARTBEAT after the last save. */
+static bool
+heartbeat(struct engine *e, struct ft_error *err)
+{
+	if (e->unsaved)
+		return save_open(e, err);
+	if (!store_touch_open(e->store, e->det.start, e->now, err))
 		return false;
 	e->saved_seen = e->now;
 	return true;
@@ -47,6 +63,7 @@ log_session(struct engine *e, struct session *s, struct ft_error *err)
 	if (!store_commit(e->store, err))
 		return false;
 	e->saved_seen = e->now;
+	e->unsaved = false;
 	if (e->listener.session_ended)
 		e->listener.session_ended(e->listener.data, s, id);
 	return true;
@@ -60,6 +77,7 @@ apply_changes(struct engine *e, const struct dock_change *c, int n, struct ft_er
 	if (session_advance(&e->det, c[0].t, &done) && !log_session(e, &done, err))
 		return false;
 	session_on_dock(&e->det, c, n, &done);
+	e->unsaved = true;
 	if (!was_open && e->det.open) {
 		if (!save_open(e, err))
 			return false;
@@ -94,7 +112,7 @@ engine_advance(struct engine *e, ft_ms now, struct ft_error *err)
 			return false;
 	}
 	if (e->det.open && now - e->saved_seen >= HEARTBEAT)
-		return save_open(e, err);
+		return heartbeat(e, err);
 	return true;
 }
 
@@ -106,7 +124,10 @@ engine_next_deadline(const struct engine *e)
 	/* a grace deadline is acted on once the horizon reaches it */
 	if (grace != FT_MS_NEVER)
 		grace += e->deb.period;
-	return confirm < grace ? confirm : grace;
+	ft_ms next = confirm < grace ? confirm : grace;
+	if (e->det.open && e->saved_seen + HEARTBEAT < next)
+		next = e->saved_seen + HEARTBEAT;
+	return next;
 }
 
 bool

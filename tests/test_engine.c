@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine.h"
@@ -148,6 +149,12 @@ test_next_deadline_for_debounce_and_grace(void **state)
 	advance(f, "2026-11-23T18:00:00.050Z");
 	dock(f, "2026-11-23T18:30:00Z", 2, 0);
 	advance(f, "2026-11-23T18:30:00.050Z");
+	/* the open session's heartbeat, a minute after it was last saved
+	 * (at 18:30, when the edge came) */
+	assert_int_equal(engine_next_deadline(&f->e), T("2026-11-23T18:31:00Z"));
+	advance(f, "2026-11-23T18:31:00Z");
+	assert_int_equal(engine_next_deadline(&f->e), T("2026-11-23T18:32:00Z"));
+	advance(f, "2026-11-23T18:32:00Z");
 	/* grace is acted on once the debounce horizon reaches it */
 	assert_int_equal(engine_next_deadline(&f->e), T("2026-11-23T18:32:00.050Z"));
 }
@@ -372,6 +379,76 @@ test_chattering_line_writes_nothing(void **state)
 	assert_false(engine_session_open(&f->e, NULL));
 }
 
+static long wal_size(struct fixture *f);
+
+/* Bytes of the heartbeat file beside the database (store_touch_open). */
+static long
+seen_size(struct fixture *f)
+{
+	char path[128];
+	struct stat sb;
+	snprintf(path, sizeof(path), "%s-seen", f->path);
+	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+/* A session that only goes on is kept alive by a heartbeat of one small
+ * file, due a minute after the last save, never through the WAL; a kill
+ * after it cuts at most that minute (SPEC §2.9). */
+static void
+test_heartbeat_writes_one_small_file_once_a_minute(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store_session *rows;
+	int undocked[4] = {0, 0, 0, 0};
+	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00+01:00"), NULL, &err));
+	dock(f, "2026-11-23T19:00:00+01:00", 1, 1);
+	dock(f, "2026-11-23T19:00:00+01:00", 2, 1);
+	advance(f, "2026-11-23T19:00:00.050+01:00");
+	assert_true(engine_session_open(&f->e, NULL));
+	long wal = wal_size(f);
+	assert_int_equal(seen_size(f), -1);
+	for (int m = 1; m <= 20; m++) {
+		ft_ms due = engine_next_deadline(&f->e);
+		assert_int_equal(due, T("2026-11-23T19:00:00.050+01:00") + m * FT_MINUTE);
+		assert_true(engine_advance(&f->e, due, &err));
+	}
+	assert_int_equal(wal_size(f), wal);
+	assert_int_equal(seen_size(f), 24);
+	/* killed at 19:20:59: the session ends at the last heartbeat */
+	crash(f);
+	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:30:00+01:00"), undocked, &err));
+	assert_int_equal(sessions(f, "2026-11-23T23:00:00+01:00", &rows), 1);
+	assert_int_equal(rows[0].s.end, T("2026-11-23T19:20:00.050+01:00"));
+	free(rows);
+}
+
+/* A phone in or out since the last save: the heartbeat saves the whole
+ * open session (its levels), and a crash then restores them. */
+static void
+test_heartbeat_after_a_change_saves_the_session(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct session_detector det;
+	ft_ms seen;
+	bool found;
+	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00Z"), NULL, &err));
+	dock(f, "2026-11-23T19:00:00Z", 1, 1);
+	dock(f, "2026-11-23T19:00:00Z", 2, 1);
+	advance(f, "2026-11-23T19:00:00.050Z");
+	dock(f, "2026-11-23T19:00:20Z", 3, 1);
+	advance(f, "2026-11-23T19:00:30Z");
+	long wal = wal_size(f);
+	advance(f, "2026-11-23T19:01:00.050Z");
+	assert_true(wal_size(f) > wal);
+	session_init(&det, &f->cfg, NULL, 0);
+	assert_true(store_load_open(f->st, &det, &seen, &found, &err));
+	assert_true(found);
+	assert_int_equal(det.level[2], 1);
+	assert_int_equal(seen, T("2026-11-23T19:01:00.050Z"));
+}
+
 int
 main(void)
 {
@@ -388,6 +465,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_call_with_who_and_whom_or_neither, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_counts_only_what_ended_by_T, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chattering_line_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heartbeat_writes_one_small_file_once_a_minute, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heartbeat_after_a_change_saves_the_session, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }

@@ -148,6 +148,68 @@ test_not_a_database_is_reported(void **state)
 	assert_non_null(strstr(err.msg, f->path));
 }
 
+/* quick_check guards what writes (store_open) and the live appliance's
+ * daily check (store_check); a read-only command (STORE_EXISTING) skips it: damage in a
+ * table it does not read lets the report through, while the appliance's
+ * open refuses the file. */
+static void
+test_quick_check_only_where_it_protects(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	int64_t id;
+	assert_true(store_add_hug(st, 1000, 1, &id, &err));
+	for (int i = 0; i < 2000; i++)
+		assert_true(store_add_tap(st, 1000LL * i, i, "call", &id, &err));
+	store_close(st);
+	sqlite3 *db;
+	int tap_root = 0;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT max(pageno) FROM dbstat WHERE name = 'tap'",
+					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	tap_root = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	assert_true(tap_root > 1);
+	/* scribble over the body of a leaf page of the tap table */
+	FILE *fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	fseek(fp, (long)(tap_root - 1) * 4096 + 8, SEEK_SET);
+	for (int i = 0; i < 4000; i++)
+		fputc(0x5a, fp);
+	fclose(fp);
+	assert_null(store_open(f->path, &err));
+	assert_non_null(strstr(err.msg, "quick_check"));
+	st = store_open_mode(f->path, STORE_EXISTING, NULL, 0, &err);
+	assert_non_null(st);
+	assert_false(store_check(st, &err));
+	assert_non_null(strstr(err.msg, "damaged"));
+	int64_t walk_start;
+	assert_true(store_get_walk_open(st, &walk_start, &err));
+	store_close(st);
+}
+
+/* Without quick_check, a file that is not a database still fails clearly. */
+static void
+test_readonly_open_of_not_a_database(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	store_close(store_open(f->path, &err)); /* makes the folder */
+	unlink(f->path);
+	FILE *fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	for (int i = 0; i < 200; i++)
+		fputs("this is not a database, only text ", fp);
+	fclose(fp);
+	assert_null(store_open_mode(f->path, STORE_EXISTING, NULL, 0, &err));
+	assert_non_null(strstr(err.msg, f->path));
+	assert_non_null(strstr(err.msg, "damaged"));
+}
+
 static void
 test_locked_database_is_reported_not_hung(void **state)
 {
@@ -340,9 +402,14 @@ test_damaged_file_is_kept_aside_and_a_fresh_one_started(void **state)
 	fclose(fp);
 	snprintf(cmd, sizeof(cmd), "cp %s %s.orig", f->path, f->path);
 	assert_int_equal(system(cmd), 0);
-	/* a read-only command and simulate are told, nothing is moved */
-	assert_null(store_open_mode(f->path, STORE_EXISTING, aside, sizeof(aside), &err));
+	/* a read-only command is told when it reads the damage (its open runs
+	 * no quick_check), simulate at its open; nothing is moved */
+	st = store_open_mode(f->path, STORE_EXISTING, aside, sizeof(aside), &err);
+	assert_non_null(st);
+	struct history h;
+	assert_false(store_load_history(st, 3000000, &h, &err));
 	assert_non_null(strstr(err.msg, "damaged"));
+	store_close(st);
 	assert_null(store_open(f->path, &err));
 	/* the appliance keeps it aside */
 	st = store_open_mode(f->path, STORE_RECOVER, aside, sizeof(aside), &err);
@@ -419,6 +486,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_week_queries_use_indexes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file_is_kept_aside_and_a_fresh_one_started, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_impossible_values_are_left_out_of_reads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quick_check_only_where_it_protects, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_open_of_not_a_database, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
