@@ -36,6 +36,7 @@
 #include "live.h"
 #include "log.h"
 #include "poller.h"
+#include "trace.h"
 #include "ui.h"
 
 #define APP_FIRST_REPAINT 500  /* ms: kmsdrm's first frame, drawn again */
@@ -84,6 +85,7 @@ static void
 app_dock_level(void *data, int slot, int level, ft_ms t_mono)
 {
 	struct app *a = data;
+	trace_edge(t_mono, slot, level);
 	live_dock(a->live, slot, level, t_mono);
 }
 
@@ -215,6 +217,7 @@ static void
 app_render(struct app *a, ft_ms mono)
 {
 	struct ui_model m;
+	int64_t t0 = trace_on() ? trace_mono_us() : 0;
 	live_model(a->live, mono, &m);
 	ui_layout(a->fonts, &m, live_screen(a->live), a->log_w, a->log_h, a->frame);
 	if (a->target) {
@@ -228,6 +231,13 @@ app_render(struct app *a, ft_ms mono)
 		ui_draw_frame(a->draw, a->frame, m.night);
 	}
 	SDL_RenderPresent(a->renderer);
+	if (trace_on()) {
+		int64_t t1 = trace_mono_us();
+		unsigned slots = 0;
+		for (int i = 0; i < a->cfg->nslots; i++)
+			slots |= m.slot_in[i] ? 1u << i : 0;
+		trace_frame(t1, ui_screen_names[live_screen(a->live)], t1 - t0, slots);
+	}
 	/* On kmsdrm the very first frame (the one that sets the mode) was seen
 	 * to stay black; a second frame a moment later shows. Rather than a
 	 * black table until the next minute, draw once more. */
@@ -356,6 +366,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	struct app app = { .cfg = cfg, .clock = &clock_system, .dock_src_fd = -1, .clock_fd = -1 };
 	struct app *a = &app;
 	ui_i18n_init(cfg->language);
+	trace_open(); /* FAMILYTABLE_TRACE, for make bench */
 
 	a->live = live_new(cfg, opts->db_path);
 	a->frame = calloc(1, sizeof(*a->frame));
@@ -451,5 +462,6 @@ out_free:
 	poller_destroy(a->poller);
 	free(a->frame);
 	live_free(a->live);
+	trace_close();
 	return code;
 }

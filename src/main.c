@@ -38,6 +38,7 @@
 #include "settings.h"
 #include "simulate.h"
 #include "store.h"
+#include "trace.h"
 #include "ui_image.h"
 
 #define DEFAULT_CONFIG "/etc/familytable/familytable.conf"
@@ -309,6 +310,7 @@ cmd_report(const struct options *o, const struct ft_config *cfg, const char *db)
 		at = cal_week_start(week + 1); /* the instant the week ends */
 	else
 		week = cal_week_of(at);
+	int64_t t0 = trace_open() ? trace_mono_us() : 0; /* make bench */
 	struct store *st = open_existing(db, &err);
 	if (!st)
 		goto fail;
@@ -322,7 +324,10 @@ cmd_report(const struct options *o, const struct ft_config *cfg, const char *db)
 		report_print_text(stdout, &r, cfg);
 	report_free(&r);
 	store_close(st);
-	return fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
+	int rc = fflush(stdout) == 0 ? FT_EXIT_OK : FT_EXIT_FAILURE;
+	trace_span("report", trace_on() ? trace_mono_us() - t0 : 0);
+	trace_close();
+	return rc;
 fail:
 	fprintf(stderr, "familytable: %s\n", err.msg);
 	return FT_EXIT_FAILURE;

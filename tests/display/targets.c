@@ -6,7 +6,7 @@
  *   targets CONFIG W H STATE
  *
  * STATE: glance | glance-undo (with an Undo button: four in the row) |
- * walk | walk-open | hug. Prints one line per target,
+ * walk | walk-open | hug | review. Prints one line per target,
  * "ACTION ARG CX CY X Y W H", CX CY its centre. Actions by name: go-walk,
  * go-hug, walk-start, walk-stop, hug-toggle, hug-hold, ... (see below).
  */
@@ -47,7 +47,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: targets CONFIG W H glance|glance-undo|walk|walk-open|hug\n");
+		fprintf(stderr, "usage: targets CONFIG W H glance|glance-undo|walk|walk-open|hug|review\n");
 		return 2;
 	}
 	struct ft_config cfg;
@@ -77,6 +77,8 @@ main(int argc, char **argv)
 		m.walk_start = m.now;
 	} else if (strcmp(argv[4], "hug") == 0) {
 		screen = UI_HUG;
+	} else if (strcmp(argv[4], "review") == 0) {
+		screen = UI_REVIEW;
 	} else {
 		fprintf(stderr, "targets: unknown state %s\n", argv[4]);
 		return 2;
