@@ -68,6 +68,17 @@ advance(struct fixture *f, const char *when)
 		fail_msg("%s", err.msg);
 }
 
+/* The engine opened at WHEN with two phones docked then: a session starts. */
+static void
+open_with_two_phones(struct fixture *f, const char *when)
+{
+	struct ft_error err;
+	if (!engine_open(&f->e, &f->cfg, f->st, T(when), NULL, &err))
+		fail_msg("%s", err.msg);
+	dock(f, when, 1, 1);
+	dock(f, when, 2, 1);
+}
+
 /* The week's finished sessions, as of AT. */
 static size_t
 sessions(struct fixture *f, const char *at, struct store_session **rows)
@@ -118,13 +129,10 @@ static void
 test_bounce_that_would_end_a_dip_late_is_still_in_time(void **state)
 {
 	struct fixture *f = *state;
-	struct ft_error err;
 	struct store_session *rows;
 	/* a dip whose phone comes back 10 ms before grace: the change is only
 	 * confirmed 40 ms after grace ran out, and is still an interruption */
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T18:00:00Z"), NULL, &err));
-	dock(f, "2026-11-23T18:00:00Z", 1, 1);
-	dock(f, "2026-11-23T18:00:00Z", 2, 1);
+	open_with_two_phones(f, "2026-11-23T18:00:00Z");
 	dock(f, "2026-11-23T18:20:00Z", 2, 0);
 	dock(f, "2026-11-23T18:21:59.990Z", 2, 1);
 	advance(f, "2026-11-23T18:22:00.030Z");
@@ -209,9 +217,7 @@ test_open_session_resumes_after_crash_when_phones_still_docked(void **state)
 	struct ft_error err;
 	struct store_session *rows;
 	int docked[4] = {1, 1, 0, 0};
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00+01:00"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00+01:00", 1, 1);
-	dock(f, "2026-11-23T19:00:00+01:00", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00+01:00");
 	advance(f, "2026-11-23T19:10:00+01:00");
 	crash(f);
 	/* back five minutes later with both phones still in */
@@ -233,9 +239,7 @@ test_open_session_ends_at_last_known_instant_after_power_cut(void **state)
 	struct ft_error err;
 	struct store_session *rows;
 	int undocked[4] = {0, 0, 0, 0};
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00+01:00"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00+01:00", 1, 1);
-	dock(f, "2026-11-23T19:00:00+01:00", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00+01:00");
 	/* the live loop advances at least once a minute: the heartbeat */
 	for (int m = 1; m <= 31; m++) {
 		char when[40];
@@ -259,9 +263,7 @@ test_session_start_is_saved_at_once(void **state)
 	struct session_detector det;
 	ft_ms seen;
 	bool found;
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00Z"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00Z", 1, 1);
-	dock(f, "2026-11-23T19:00:00Z", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00Z");
 	advance(f, "2026-11-23T19:00:00.050Z");
 	session_init(&det, &f->cfg, NULL, 0);
 	assert_true(store_load_open(f->st, &det, &seen, &found, &err));
@@ -328,9 +330,7 @@ test_report_counts_only_what_ended_by_T(void **state)
 	struct fixture *f = *state;
 	struct ft_error err;
 	struct report r;
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00+01:00"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00+01:00", 1, 1);
-	dock(f, "2026-11-23T19:00:00+01:00", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00+01:00");
 	dock(f, "2026-11-23T19:30:00+01:00", 1, 0);
 	assert_true(engine_walk(&f->e, T("2026-11-23T20:00:00+01:00"), 30 * FT_MINUTE, NULL, &err));
 	advance(f, "2026-11-23T21:00:00+01:00");
@@ -401,9 +401,7 @@ test_heartbeat_writes_one_small_file_once_a_minute(void **state)
 	struct ft_error err;
 	struct store_session *rows;
 	int undocked[4] = {0, 0, 0, 0};
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00+01:00"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00+01:00", 1, 1);
-	dock(f, "2026-11-23T19:00:00+01:00", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00+01:00");
 	advance(f, "2026-11-23T19:00:00.050+01:00");
 	assert_true(engine_session_open(&f->e, NULL));
 	long wal = wal_size(f);
@@ -433,9 +431,7 @@ test_heartbeat_after_a_change_saves_the_session(void **state)
 	struct session_detector det;
 	ft_ms seen;
 	bool found;
-	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T19:00:00Z"), NULL, &err));
-	dock(f, "2026-11-23T19:00:00Z", 1, 1);
-	dock(f, "2026-11-23T19:00:00Z", 2, 1);
+	open_with_two_phones(f, "2026-11-23T19:00:00Z");
 	advance(f, "2026-11-23T19:00:00.050Z");
 	dock(f, "2026-11-23T19:00:20Z", 3, 1);
 	advance(f, "2026-11-23T19:00:30Z");
