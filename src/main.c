@@ -493,7 +493,12 @@ cmd_backup(const struct options *o, const char *db)
 		printf("familytable: %s copied to %s (checked)\n", db, o->file);
 		return FT_EXIT_OK;
 	}
-	/* the nightly copies: the database's folder's backups/, by local date */
+	/* the nightly copies: the database's folder's backups/, by local date;
+	 * a fresh install whose display has not run yet has nothing to copy */
+	if (stat(db, &sb) != 0) {
+		printf("familytable: %s: no database yet, nothing to back up\n", db);
+		return FT_EXIT_OK;
+	}
 	char dir[PATH_MAX];
 	size_t kept;
 	snprintf(dir, sizeof(dir), "%s", db);

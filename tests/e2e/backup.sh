@@ -98,6 +98,11 @@ if ft backup --rotate --config "$CONF" --db "$DB" >"$TMP/out" 2>&1 &&
 else
 	fail "backup --rotate" "$(cat "$TMP/out")"
 fi
+out=$(ft backup --rotate --config "$CONF" --db "$TMP/none/familytable.db" 2>&1)
+rc=$?
+[ $rc = 0 ] && grep -q "no database yet" <<<"$out" && [ ! -e "$TMP/none" ] &&
+	pass "backup --rotate before the first run: nothing to copy, exit 0, nothing made" ||
+	fail "backup --rotate with no database" "exit $rc: $out"
 ft backup --config "$CONF" --db "$DB" >/dev/null 2>&1
 [ $? = 2 ] && pass "backup with neither FILE nor --rotate: exit 2" || fail "backup with no FILE" "exit $?"
 
