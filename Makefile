@@ -190,6 +190,16 @@ check-wayland: $(BUILD)/familytable
 	@scripts/install-deps wayland
 	@scripts/check-wayland $(BUILD)/familytable
 
+# The installed, hardened familytable.service under a real systemd (PID 1
+# of a systemd-nspawn container on this machine's /usr): it comes up
+# (READY=1), its sandbox as /proc shows it, a meal through a fifo dock, the
+# watchdog restarting a hung loop, the nightly backup unit;
+# scripts/check-sandbox. Needs root. Not part of `check`.
+.PHONY: check-sandbox
+check-sandbox: $(BUILD)/familytable
+	@scripts/install-deps sandbox
+	@scripts/check-sandbox $(BUILD)
+
 # The figures of the README's table (scripts/bench): about 15 minutes,
 # measured, never asserted; not part of `check`.
 bench: $(BUILD)/familytable $(BUILD)/display/targets
