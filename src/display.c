@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -57,7 +58,7 @@ display_open(struct display *d, bool window, int w, int h, struct ft_error *err)
 		SDL_Quit();
 		return ft_fail(err, "%s", no_display_help);
 	}
-	d->kmsdrm = driver && strcmp(driver, "KMSDRM") == 0;
+	d->kmsdrm = driver && strcasecmp(driver, "kmsdrm") == 0;
 	/* On kmsdrm SDL's first choice is desktop OpenGL, which draws garbage
 	 * through GBM when libGL is absent (Pi OS Lite); GLES is what the Pi's
 	 * GPU and Mesa's software fallback both speak. A renderer the user
