@@ -31,10 +31,12 @@
 #include "app.h"
 #include "backlight.h"
 #include "clocktrust.h"
+#include "display.h"
 #include "dock.h"
 #include "input.h"
 #include "live.h"
 #include "log.h"
+#include "notify.h"
 #include "poller.h"
 #include "trace.h"
 #include "ui.h"
@@ -238,6 +240,7 @@ app_render(struct app *a, ft_ms mono)
 			slots |= m.slot_in[i] ? 1u << i : 0;
 		trace_frame(t1, ui_screen_names[live_screen(a->live)], t1 - t0, slots);
 	}
+	notify_ready(); /* systemd's READY=1, once: the first frame is up */
 	/* On kmsdrm the very first frame (the one that sets the mode) was seen
 	 * to stay black; a second frame a moment later shows. Rather than a
 	 * black table until the next minute, draw once more. */
@@ -298,52 +301,23 @@ app_step(struct app *a)
 		next = app_min(next, mono + INPUT_PUMP_MS);
 	if (a->repaint_at)
 		next = app_min(next, a->repaint_at);
+	/* the loop ran: systemd's watchdog hears it, and the loop wakes in
+	 * time to say so again (half of WatchdogSec=, when there is one) */
+	next = app_min(next, notify_watchdog(mono));
 	return next;
 }
 
 static bool
 app_open_display(struct app *a, const struct app_options *opts, struct ft_error *err)
 {
-	/* Our own loop decides when to wake; SDL must not install handlers
-	 * for SIGINT/SIGTERM (they come through the signalfd). */
-	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
-	if (SDL_Init(SDL_INIT_VIDEO) < 0)
-		return ft_fail(err, "SDL: %s", SDL_GetError());
-	a->kmsdrm = input_is_kmsdrm();
-	/* On kmsdrm SDL's first choice is desktop OpenGL, which draws garbage
-	 * through GBM when libGL is absent (Pi OS Lite); GLES is what the Pi's
-	 * GPU and Mesa's software fallback both speak. A renderer the user
-	 * chose (SDL_RENDER_DRIVER) is kept. */
-	if (a->kmsdrm && !getenv("SDL_RENDER_DRIVER"))
-		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
-	Uint32 flags = SDL_WINDOW_SHOWN;
-	int w = opts->width > 0 ? opts->width : 800, h = opts->height > 0 ? opts->height : 480;
-	if (opts->window)
-		flags |= SDL_WINDOW_RESIZABLE;
-	else
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-	a->window = SDL_CreateWindow("familytable", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
-				     h, flags);
-	if (!a->window)
-		goto err_quit;
-	a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_TARGETTEXTURE);
-	if (!a->renderer)
-		a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
-	if (!a->renderer)
-		goto err_window;
-	if (!opts->window)
-		SDL_ShowCursor(SDL_DISABLE);
+	struct display d;
+	if (!display_open(&d, opts->window, opts->width, opts->height, err))
+		return false;
+	a->window = d.window;
+	a->renderer = d.renderer;
+	a->kmsdrm = d.kmsdrm;
 	app_resize(a);
 	return true;
-
-err_window:
-	SDL_DestroyWindow(a->window);
-	a->window = NULL;
-err_quit:
-	ft_fail(err, "SDL: %s", SDL_GetError());
-	SDL_Quit();
-	return false;
 }
 
 static void
@@ -351,11 +325,8 @@ app_close_display(struct app *a)
 {
 	if (a->target)
 		SDL_DestroyTexture(a->target);
-	if (a->renderer)
-		SDL_DestroyRenderer(a->renderer);
-	if (a->window)
-		SDL_DestroyWindow(a->window);
-	SDL_Quit();
+	struct display d = {.window = a->window, .renderer = a->renderer, .kmsdrm = a->kmsdrm};
+	display_close(&d);
 }
 
 int
@@ -367,6 +338,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	struct app *a = &app;
 	ui_i18n_init(cfg->language);
 	trace_open(); /* FAMILYTABLE_TRACE, for make bench */
+	notify_init(); /* systemd's watchdog interval, when it has one */
 
 	a->live = live_new(cfg, opts->db_path);
 	a->frame = calloc(1, sizeof(*a->frame));
@@ -441,6 +413,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		}
 	}
 
+	notify_stopping();
 	if (!live_stop(a->live, app_mono(a), &err)) {
 		log_error("not saved: %s", err.msg);
 		code = FT_EXIT_FAILURE;

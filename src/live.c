@@ -795,6 +795,9 @@ banners(struct live *l, struct ui_model *m)
 			snprintf(out, size, "%s",
 				 _("Waiting for the right time: what happens now is logged once the clock is set."));
 			break;
+		case FAULT_SETUP:
+			snprintf(out, size, _("No dock set up yet: meals are not logged (%s)."), msg);
+			break;
 		default:
 			snprintf(out, size, "%s", msg);
 			break;

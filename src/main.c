@@ -361,8 +361,7 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const char *config
 	if (!ao.dock && cfg->nlines == 0)
 		/* installed but not yet wired up: said on the display, not
 		 * silence */
-		fault_set(FAULT_SETUP, "No dock set up yet: meals are not logged until [dock] lines "
-				       "is set in %s.", config ? config : DEFAULT_CONFIG);
+		fault_set(FAULT_SETUP, "[dock] lines is not set in %s", config ? config : DEFAULT_CONFIG);
 	if (!ao.dock)
 		ao.dock = cfg->nlines > 0 ? "gpio" : "none";
 	if (strcmp(ao.dock, "gpio") && strcmp(ao.dock, "keys") && strcmp(ao.dock, "none") &&

@@ -81,7 +81,7 @@ printf '[store]\npath = %s\n' "$TMP/nodock.db" >"$TMP/nodock.conf"
 SDL_VIDEODRIVER=offscreen "$BIN" run --window --config "$TMP/nodock.conf" >"$TMP/nodock.log" 2>&1 &
 ND=$!
 PIDS+=($ND)
-if wait_for grep -q "No dock set up yet: meals are not logged until \[dock\] lines is set in $TMP/nodock.conf" "$TMP/nodock.log" &&
+if wait_for grep -q "\[dock\] lines is not set in $TMP/nodock.conf" "$TMP/nodock.log" &&
 	kill -0 $ND 2>/dev/null; then
 	pass "no [dock] lines: it runs, and the banner says no dock is set up"
 else
