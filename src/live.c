@@ -440,7 +440,9 @@ undo_entry(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id, const
 	}
 	char hhmm[16];
 	hhmm_of(live_now(l, mono), hhmm);
-	snprintf(e.label, sizeof(e.label), "%s %s", what, hhmm);
+	/* TRANSLATORS: what the Undo button takes back, and when: "hug 19:05"
+	 * (French: "le câlin de 19:05") */
+	snprintf(e.label, sizeof(e.label), _("%1$s %2$s"), what, hhmm);
 	snprintf(e.question, sizeof(e.question), "%s", question);
 	live_undo_push(&l->undo, &e);
 }

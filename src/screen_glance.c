@@ -187,8 +187,10 @@ lay_header(struct lay *l, struct ui_rect box)
 		lay_rect(l, left, UI_C_BANNER, lay_px(l, 8));
 		char msg[UI_TEXT_MAX];
 		if (l->m->nbanners > 1)
-			snprintf(msg, sizeof(msg), _("%s (and %d more)"), l->m->banners[0],
-				 l->m->nbanners - 1);
+			snprintf(msg, sizeof(msg),
+				 ngettext("%s (and %d more)", "%s (and %d more)",
+					  (unsigned long)(l->m->nbanners - 1)),
+				 l->m->banners[0], l->m->nbanners - 1);
 		else
 			snprintf(msg, sizeof(msg), "%s", l->m->banners[0]);
 		lay_text(l, ui_rect_inset(left, lay_px(l, 6)), 16, UI_TEXT_LEFT, UI_C_ON_BANNER, "%s", msg);

@@ -185,8 +185,10 @@ lay_review_meals(struct lay *l, struct ui_rect box)
 				strcat(who, ", ");
 			strcat(who, ss->members[k]);
 		}
-		lay_entry_set(&meals[n++], false, UI_C_INK, "%s %s · %s",
-			      ui_weekday_short(cal_weekday(ss->s.date)), ui_meal_kind(ss->s.kind),
+		/* TRANSLATORS: a meal of the week: day, kind (in a sentence:
+		 * lower case) and who was there, "Mon dinner · Anna, Ben" */
+		lay_entry_set(&meals[n++], false, UI_C_INK, _("%1$s %2$s · %3$s"),
+			      ui_weekday_short(cal_weekday(ss->s.date)), ui_meal_kind_lower(ss->s.kind),
 			      who[0] ? who : "–");
 	}
 	if (r->nmeals == 0)
@@ -216,7 +218,9 @@ lay_review_meals(struct lay *l, struct ui_rect box)
 		shown++;
 	}
 	if (r->nmeals > 0 && shown < n) {
-		lay_entry_set(&more, false, UI_C_INK_DIM, _("and %d more"), (int)(r->nmeals - (size_t)shown));
+		int hidden = (int)(r->nmeals - (size_t)shown);
+		lay_entry_set(&more, false, UI_C_INK_DIM, ngettext("and %d more", "and %d more", (unsigned long)hidden),
+			      hidden);
 		lay_entry(l, &list, &more, false);
 	}
 	/* The walks and hugs right under the list. */

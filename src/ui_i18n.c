@@ -33,14 +33,15 @@ static const char *const ui_month_names[12] = {
 	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
 	N_("December"),
 };
-/* The default meal windows' kinds; other kinds show as configured. */
-static const char *const ui_meal_kinds[][2] = {
-	{ "breakfast", N_("Breakfast") },
-	{ "lunch", N_("Lunch") },
-	{ "dinner", N_("Dinner") },
-	{ "brunch", N_("Brunch") },
-	{ "snack", N_("Snack") },
-	{ "supper", N_("Supper") },
+/* The default meal windows' kinds: the kind as configured, as a label, and
+ * as a word in a sentence; other kinds show as configured. */
+static const char *const ui_meal_kinds[][3] = {
+	{ "breakfast", N_("Breakfast"), N_("breakfast") },
+	{ "lunch", N_("Lunch"), N_("lunch") },
+	{ "dinner", N_("Dinner"), N_("dinner") },
+	{ "brunch", N_("Brunch"), N_("brunch") },
+	{ "snack", N_("Snack"), N_("snack") },
+	{ "supper", N_("Supper"), N_("supper") },
 };
 
 const char *
@@ -67,6 +68,15 @@ ui_meal_kind(const char *kind)
 	for (size_t i = 0; i < FT_ARRAY_LEN(ui_meal_kinds); i++)
 		if (strcmp(kind, ui_meal_kinds[i][0]) == 0)
 			return _(ui_meal_kinds[i][1]);
+	return kind;
+}
+
+const char *
+ui_meal_kind_lower(const char *kind)
+{
+	for (size_t i = 0; i < FT_ARRAY_LEN(ui_meal_kinds); i++)
+		if (strcmp(kind, ui_meal_kinds[i][0]) == 0)
+			return _(ui_meal_kinds[i][2]);
 	return kind;
 }
 

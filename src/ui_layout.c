@@ -465,6 +465,11 @@ lay_fmt_date(ft_ms t, char *out, size_t size)
 	/* TRANSLATORS: weekday, day of the month, month: "Monday 30 November". */
 	snprintf(out, size, _("%1$s %2$d %3$s"), ui_weekday_long(cal_weekday(day)), d.day,
 		 ui_month_long(d.month));
+	/* a heading starts with a capital, though French writes its weekdays
+	 * in lower case ("Dimanche 6 décembre"); every weekday name of the
+	 * catalogues starts with an ASCII letter */
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
 void
@@ -503,7 +508,9 @@ lay_banners(struct lay *l, struct ui_rect r)
 		const char *msg = l->m->banners[i];
 		if (i == 1 && l->m->nbanners > 2)
 			lay_text(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER,
-				 _("%s (and %d more)"), msg, l->m->nbanners - 2);
+				 ngettext("%s (and %d more)", "%s (and %d more)",
+					  (unsigned long)(l->m->nbanners - 2)),
+				 msg, l->m->nbanners - 2);
 		else
 			lay_text(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER, "%s", msg);
 	}

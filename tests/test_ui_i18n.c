@@ -1,0 +1,59 @@
+/*
+ * test_ui_i18n.c - the display's languages (issue 12, point 5): French
+ * through the built catalogue, its plural forms (French: 0 and 1 are
+ * singular) and the words a French family uses.
+ */
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "ui.h"
+
+static int
+french(void **state)
+{
+	ui_i18n_init("fr");
+	return 0;
+}
+
+static void
+test_plural_forms_follow_french_rules(void **state)
+{
+	/* "et 1 autre", "et 2 autres"; 0 and 1 take the singular in French */
+	assert_string_equal(ngettext("and %d more", "and %d more", 1), "et %d autre");
+	assert_string_equal(ngettext("and %d more", "and %d more", 2), "et %d autres");
+	assert_string_equal(ngettext("%s (and %d more)", "%s (and %d more)", 1), "%s (et %d autre)");
+	assert_string_equal(ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d", 0),
+			    "Câlins\u00a0: %d jour · record %d");
+	assert_string_equal(ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d", 2),
+			    "Câlins\u00a0: %d jours · record %d");
+	assert_string_equal(ngettext("%d week in a row · best %d", "%d weeks in a row · best %d", 5),
+			    "%d semaines d’affilée · record %d");
+}
+
+static void
+test_the_words_a_french_family_uses(void **state)
+{
+	/* a family walk is a balade, not a marche */
+	assert_string_equal(gettext("Walk"), "Balade");
+	assert_string_equal(gettext("Start a walk"), "Partir en balade");
+	/* a meal in a sentence is lower case, as a label it is capitalised */
+	assert_string_equal(ui_meal_kind("dinner"), "Dîner");
+	assert_string_equal(ui_meal_kind_lower("dinner"), "dîner");
+	assert_string_equal(ui_meal_kind_lower("tea"), "tea"); /* the family's own kind */
+	assert_string_equal(ui_weekday_short(0), "lun.");
+	/* no clipped abbreviations on a button */
+	assert_null(strstr(gettext("Next week away"), "sem."));
+	assert_null(strstr(gettext("Next week away"), "pro."));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_plural_forms_follow_french_rules, french),
+		cmocka_unit_test_setup(test_the_words_a_french_family_uses, french),
+	};
+	return cmocka_run_group_tests_name("ui_i18n", tests, NULL, NULL);
+}
