@@ -3,6 +3,7 @@
 #   make            build build/familytable
 #   make run        the table display in a window (keys 1-9 stand in for the dock)
 #   make check      every test: unit, end-to-end, sanitizers, GPIO on a real kernel
+#   make check-arm64  the arm64 (Raspberry Pi) build and its tests, from a PC
 #   make bench      speed and memory figures
 #   make install DESTDIR=... PREFIX=...
 #
