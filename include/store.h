@@ -68,6 +68,8 @@ void store_close(struct store *st);
 bool store_begin(struct store *st, struct ft_error *err);
 bool store_commit(struct store *st, struct ft_error *err);
 void store_rollback(struct store *st);
+/* Inside store_begin .. store_commit (nothing is committed yet). */
+bool store_in_transaction(const struct store *st);
 
 /* Logging. *id (may be NULL) gets the new row's id, for undo. Dates are local
  * days computed by the caller. */

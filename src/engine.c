@@ -46,6 +46,18 @@ heartbeat(struct engine *e, struct ft_error *err)
 	return true;
 }
 
+/* Say in the journal what has just been committed to the file (not when a
+ * caller's transaction, a simulation's, still holds it): the line the kill
+ * tests hold the file to (make check-reliability). */
+static void
+saved(const struct engine *e, const char *what, ft_ms start, ft_ms end, const char *cls)
+{
+	if (store_in_transaction(e->store))
+		return;
+	log_info("saved %s %lld..%lld%s%s", what, (long long)start, (long long)end, cls ? " " : "",
+		 cls ? cls : "");
+}
+
 /* A session has ended: classify it, log it and clear the open session, in
  * one transaction. */
 static bool
@@ -62,6 +74,7 @@ log_session(struct engine *e, struct session *s, struct ft_error *err)
 	}
 	if (!store_commit(e->store, err))
 		return false;
+	saved(e, "session", s->start, s->end, session_class_names[s->cls]);
 	e->saved_seen = e->now;
 	e->unsaved = false;
 	if (e->listener.session_ended)
@@ -234,6 +247,7 @@ engine_walk_stop(struct engine *e, ft_ms t, int64_t *id, struct ft_error *err)
 	}
 	if (!store_commit(e->store, err))
 		return false;
+	saved(e, "walk", e->walk_start, t, NULL);
 	e->walk_start = -1;
 	return true;
 }
@@ -243,14 +257,20 @@ engine_walk(struct engine *e, ft_ms start, ft_ms length, int64_t *id, struct ft_
 {
 	if (length <= 0)
 		return ft_fail(err, "a walk must last longer than zero");
-	return engine_advance(e, start, err) &&
-	       store_add_walk(e->store, start, start + length, cal_day_of(start), id, err);
+	if (!engine_advance(e, start, err) ||
+	    !store_add_walk(e->store, start, start + length, cal_day_of(start), id, err))
+		return false;
+	saved(e, "walk", start, start + length, NULL);
+	return true;
 }
 
 bool
 engine_hug(struct engine *e, ft_ms t, int64_t *id, struct ft_error *err)
 {
-	return engine_advance(e, t, err) && store_add_hug(e->store, t, cal_day_of(t), id, err);
+	if (!engine_advance(e, t, err) || !store_add_hug(e->store, t, cal_day_of(t), id, err))
+		return false;
+	saved(e, "hug", t, t, NULL);
+	return true;
 }
 
 bool

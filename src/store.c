@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -139,6 +140,22 @@ store_schema_version(void)
 	return STORE_SCHEMA_VERSION;
 }
 
+/* Whether PATH (or its folder, when PATH does not exist) is on a file
+ * system mounted read-only. */
+static bool
+on_read_only_mount(const char *path)
+{
+	struct statvfs sv;
+	char dir[PATH_MAX];
+	if (statvfs(path, &sv) == 0)
+		return (sv.f_flag & ST_RDONLY) != 0;
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	return statvfs(slash ? (dir[0] ? dir : "/") : ".", &sv) == 0 && (sv.f_flag & ST_RDONLY) != 0;
+}
+
 /* Why a call failed, said as the family or an installer would look for it:
  * locked, read-only, full, missing or damaged, each with the file's path.
  * SQLite's primary code is not enough on its own (a -shm file that cannot
@@ -166,6 +183,11 @@ explain(struct store *st, int code, struct ft_error *err, const char *what)
 	}
 	if (os == ENOSPC || os == EDQUOT)
 		return ft_fail(err, "%s: the disk is full (%s)", st->path, what);
+	/* the -wal and -shm files beside it cannot be made: a read-only mount
+	 * (the errno left may be a lookup's ENOENT) */
+	if (on_read_only_mount(st->path))
+		return ft_fail(err, "%s: the database is read-only (%s: %s)", st->path, what,
+			       "the file system is mounted read-only");
 	if (os == EROFS || os == EACCES || os == EPERM)
 		return ft_fail(err, "%s: the database is read-only (%s: %s)", st->path, what, strerror(os));
 	if (os == ENOENT || os == ENOTDIR)
@@ -569,6 +591,12 @@ store_commit(struct store *st, struct ft_error *err)
 		return false;
 	}
 	return true;
+}
+
+bool
+store_in_transaction(const struct store *st)
+{
+	return st->depth > 0;
 }
 
 void
