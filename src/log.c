@@ -26,6 +26,9 @@ log_set_level(enum log_level max)
 	max_level = max;
 }
 
+static void log_vmsg(enum log_level level, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
 static void
 log_vmsg(enum log_level level, const char *fmt, va_list ap)
 {

@@ -1639,7 +1639,7 @@ store_fix_undo(struct store *st, int64_t fix, ft_ms t, struct ft_error *err)
 	} else if (ok && c.action == STORE_FIX_REMOVE) {
 		sqlite3_stmt *q = stmt(st, row_sql, err);
 		char *row = NULL;
-		int64_t id;
+		int64_t id = -1;
 		ok = q != NULL;
 		if (ok) {
 			sqlite3_bind_int64(q, 1, fix);
