@@ -42,6 +42,7 @@
 #include "ui.h"
 
 #define APP_FIRST_REPAINT 500  /* ms: kmsdrm's first frame, drawn again */
+#define APP_FRAME_MIN 16       /* ms between frames at most: 60 a second */
 
 struct app {
 	const struct ft_config *cfg;
@@ -69,6 +70,7 @@ struct app {
 	unsigned drawn_gen;        /* live_generation() of the last frame */
 	bool kmsdrm;               /* on the console, no desktop */
 	int presented;             /* frames shown so far */
+	ft_ms presented_at;        /* mono: the last one */
 	ft_ms repaint_at;          /* kmsdrm: draw the first frame again then (0: no) */
 	struct input input;
 	struct input_fds input_fds;
@@ -291,8 +293,12 @@ app_step(struct app *a)
 		a->repaint_at = 0;
 		a->dirty = true;
 	}
-	if (a->dirty || live_generation(a->live) != a->drawn_gen) {
+	ft_ms frame_due = a->presented ? a->presented_at + APP_FRAME_MIN : mono;
+	if ((a->dirty || live_generation(a->live) != a->drawn_gen) && mono < frame_due) {
+		next = app_min(next, frame_due); /* the frame rate is capped */
+	} else if (a->dirty || live_generation(a->live) != a->drawn_gen) {
 		a->drawn_gen = live_generation(a->live);
+		a->presented_at = mono;
 		app_render(a, mono);
 	}
 

@@ -65,6 +65,18 @@ display_open(struct display *d, bool window, int w, int h, struct ft_error *err)
 	 * chose (SDL_RENDER_DRIVER) is kept. */
 	if (d->kmsdrm && !getenv("SDL_RENDER_DRIVER"))
 		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+	/* Elsewhere (X11, Wayland, offscreen) SDL's software renderer drawing
+	 * straight into the window's surface: a calm 800x480 screen redrawn a
+	 * few times a minute needs no GPU, and SDL's first choice, OpenGL, is
+	 * Mesa's llvmpipe wherever there is no GPU driver: libLLVM mapped
+	 * (55 MB resident), three more threads, and under the offscreen driver
+	 * memory that grows with every frame (make bench: peak_rss_kb,
+	 * rss_growth_kb_per_hour). SDL_RENDER_DRIVER and
+	 * SDL_FRAMEBUFFER_ACCELERATION from the environment still win. */
+	if (!d->kmsdrm && !getenv("SDL_RENDER_DRIVER"))
+		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+	if (!d->kmsdrm && !getenv("SDL_FRAMEBUFFER_ACCELERATION"))
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	Uint32 flags = SDL_WINDOW_SHOWN |
 		       (window ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
 	d->window = SDL_CreateWindow("familytable", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,

@@ -78,6 +78,8 @@ struct live {
 	char banner_text[UI_MAX_BANNERS][320];
 	unsigned fault_gen;
 	int64_t shown_minute;      /* the minute on screen */
+	unsigned shown_dock;       /* the debounced slots in and the session, as drawn */
+	int64_t checked_day;       /* the day quick_check last ran (store_check) */
 
 	/* night */
 	bool night;                /* in [display] night: the dark theme */
@@ -154,6 +156,7 @@ try_store(struct live *l, ft_ms mono)
 		return;
 	}
 	fault_clear(FAULT_STORE);
+	l->checked_day = cal_day_of(live_now(l, mono)); /* store_open_mode checked it */
 	if (aside[0]) /* said on the display until the next start */
 		fault_set(FAULT_DATA, _("The saved history was damaged. It is kept as %s; a fresh one was started."),
 			  aside);
@@ -277,14 +280,20 @@ event(struct live *l, struct clocktrust_event ev, unsigned *seq, int64_t *id, in
 	*id = 0;
 	*kind = -1;
 	l->mono = ev.mono;
-	changed(l);
+	/* A raw dock edge shows nothing until the debounce confirms it (then
+	 * live_tick sees the levels change) and logs nothing by itself: a
+	 * chattering line must not redraw, nor rebuild the report, per read. */
+	bool dock = ev.kind == CLOCKTRUST_DOCK;
+	if (!dock)
+		changed(l);
 	if (!l->engine_open) {
 		*seq = clocktrust_hold_push(&l->hold, &ev);
 		return *seq ? OUTCOME_HELD : OUTCOME_FAILED;
 	}
 	struct ft_error err;
 	ft_ms t = clocktrust_date(ev.mono, l->offset, l->engine.now);
-	l->report_stale = true;
+	if (!dock)
+		l->report_stale = true; /* a session that ends says so itself */
 	return store_result(l, apply_event(l, &ev, t, id, kind, &err), &err) ? OUTCOME_WRITTEN
 									       : OUTCOME_FAILED;
 }
@@ -665,6 +674,19 @@ min_ms(ft_ms x, ft_ms y)
 	return x < y ? x : y;
 }
 
+/* What the screen shows of the dock: the debounced slots in, and whether
+ * a session is open (bit 31). */
+static unsigned
+dock_shown(const struct live *l)
+{
+	unsigned bits = 0;
+	if (!l->engine_open)
+		return 0;
+	for (int slot = 1; slot <= l->cfg->nslots && slot < 31; slot++)
+		bits |= engine_slot_level(&l->engine, slot) > 0 ? 1u << (slot - 1) : 0;
+	return bits | (engine_session_open(&l->engine, NULL) ? 1u << 31 : 0);
+}
+
 ft_ms
 live_tick(struct live *l, ft_ms mono)
 {
@@ -685,6 +707,18 @@ live_tick(struct live *l, ft_ms mono)
 	if (new_minute) {
 		l->shown_minute = minute;
 		changed(l); /* the clock on screen */
+	}
+	/* A phone in or out, confirmed: drawn now, even mid-session. */
+	unsigned dock = dock_shown(l);
+	if (dock != l->shown_dock) {
+		l->shown_dock = dock;
+		changed(l);
+	}
+	/* quick_check once a day, where it protects what is written next */
+	if (l->store && cal_day_of(now) != l->checked_day) {
+		l->checked_day = cal_day_of(now);
+		if (!store_check(l->store, &err))
+			store_result(l, false, &err);
 	}
 
 	if (l->hug.state == UI_HUG_RUNNING) {
