@@ -252,7 +252,6 @@ display_config_error(const struct display_config_error *o, const char *first)
 							       IN_DELETE | IN_MOVED_FROM | IN_ATTRIB) < 0)
 		log_warn("%s: cannot watch its folder (%s): checking it every 5 s", o->path, strerror(errno));
 
-	int code = FT_EXIT_OK;
 	bool redraw = true, fixed = false;
 	ft_ms next_check = clock_mono_ms() + 5 * FT_SECOND;
 	while (!fixed) {
@@ -297,7 +296,7 @@ display_config_error(const struct display_config_error *o, const char *first)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (!fixed) {
 		notify_stopping();
-		return code;
+		return FT_EXIT_OK; /* stopped on purpose */
 	}
 	/* a fresh start with the same arguments: nothing of this state is
 	 * carried into the table display */
