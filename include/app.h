@@ -14,6 +14,7 @@ struct app_options {
 	bool window;              /* --window (else fullscreen) */
 	int width, height;        /* --size, 0 when unset */
 	const char *dock;         /* "gpio", "keys", "fifo:PATH", "none" */
+	const struct ft_config *base; /* without the display's settings; NULL: cfg */
 };
 
 /* Runs until SIGTERM/SIGINT or the window closes; returns an exit code. */

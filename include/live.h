@@ -57,6 +57,17 @@ bool live_touch(struct live *l, ft_ms mono);
 void live_set_dim_hides(struct live *l, bool hides);
 /* A tap on a target (ARG as the target's). */
 void live_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* A finger on (DOWN) or off the place that opens the settings: held for
+ * LIVE_SETTINGS_HOLD, the settings screen comes (a child tapping around
+ * does not wander in). */
+void live_settings_hold(struct live *l, bool down, ft_ms mono);
+#define LIVE_SETTINGS_HOLD (2 * FT_SECOND)
+/* The configuration without the display's settings (defaults and file), which
+ * `Put back` returns a key to; by default the one live_new() was given. */
+void live_set_base(struct live *l, const struct ft_config *base);
+/* The effective configuration: what live_new() was given, with the settings
+ * changed on the display since. Valid as long as L. */
+const struct ft_config *live_config(const struct live *l);
 /* A finger on (DOWN) or off one of the hug's circles, 0 or 1. */
 void live_hold(struct live *l, int circle, bool down, ft_ms mono);
 
@@ -133,6 +144,12 @@ ft_ms live_hug_left(const struct live_hug *h, ft_ms mono);
 /* Back to idle (left the screen, or the logged hug was undone); a running
  * hug is not stopped this way. */
 void live_hug_reset(struct live_hug *h);
+
+/* The value a step on settings row ROW gives: DIR -1 or +1 (for the
+ * language, the option's index), as the file would hold it, into VALUE.
+ * False at the end of a range (no goal of 0). */
+bool live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, char *value,
+		       size_t size);
 
 /* [display] night: whether NOW (wall) falls in the night range, which may
  * wrap midnight (22:00-06:30) or not (13:00-15:00); the end is not in it. */

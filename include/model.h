@@ -14,9 +14,18 @@
 #include "log.h"
 #include "report.h"
 
-enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SCREEN_COUNT };
+enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
+
+/* The rows of the settings screen: the family's settings it changes (SPEC
+ * §6), each one key of the configuration, stored as if set with
+ * `familytable settings set`. */
+enum ui_setting { UI_SET_MEAL_GOAL, UI_SET_WALK_GOAL, UI_SET_REVIEW_DAY, UI_SET_REVIEW_TIME,
+		  UI_SET_LANGUAGE, UI_SET_COUNT };
+extern const char *const ui_setting_keys[UI_SET_COUNT]; /* "meal.weekly_goal", ... */
+/* The languages the settings screen offers, in its order. */
+extern const char *const ui_setting_languages[2];       /* "en", "fr" */
 
 enum ui_hug_state { UI_HUG_IDLE, UI_HUG_RUNNING, UI_HUG_PAUSED, UI_HUG_DONE };
 
@@ -66,6 +75,11 @@ enum ui_action {
 	UI_ACT_CALL_DONE,             /* a `call` ritual kept: a tap */
 	UI_ACT_REVIEW_DONE, UI_ACT_REVIEW_AWAY, UI_ACT_REVIEW_RITUALS, UI_ACT_REVIEW_CLOSE,
 	UI_ACT_UNDO,                  /* asks first */
+	UI_ACT_SETTINGS_HOLD,         /* held for two seconds: the settings */
+	UI_ACT_SETTING_LESS,          /* arg: the row (enum ui_setting) */
+	UI_ACT_SETTING_MORE,
+	UI_ACT_SETTING_CHOOSE,        /* arg: row * 8 + the option */
+	UI_ACT_SETTING_RESET,         /* arg: the row: back to the file's value */
 	UI_ACT_CONFIRM_YES, UI_ACT_CONFIRM_NO,
 };
 

@@ -46,6 +46,7 @@
 
 struct app {
 	const struct ft_config *cfg;
+	char language[8];          /* the one gettext was set up for */
 	const struct ft_clock *clock;
 	struct live *live;
 	struct poller *poller;
@@ -106,7 +107,10 @@ app_pointer(struct app *a, int64_t id, bool down, float px, float py)
 	switch (e.kind) {
 	case INPUT_HOLD_DOWN:
 	case INPUT_HOLD_UP:
-		live_hold(a->live, e.target.arg, e.kind == INPUT_HOLD_DOWN, mono);
+		if (e.target.action == UI_ACT_SETTINGS_HOLD)
+			live_settings_hold(a->live, e.kind == INPUT_HOLD_DOWN, mono);
+		else
+			live_hold(a->live, e.target.arg, e.kind == INPUT_HOLD_DOWN, mono);
 		break;
 	case INPUT_TAP:
 		live_action(a->live, e.target.action, e.target.arg, mono);
@@ -222,6 +226,14 @@ app_render(struct app *a, ft_ms mono)
 {
 	struct ui_model m;
 	int64_t t0 = trace_on() ? trace_mono_us() : 0;
+	/* a language chosen on the settings screen applies at once */
+	const char *language = live_config(a->live)->language;
+	if (strcmp(language, a->language) != 0) {
+		snprintf(a->language, sizeof(a->language), "%s", language);
+		if (!language[0])
+			unsetenv("LANGUAGE");
+		ui_i18n_init(language);
+	}
 	live_model(a->live, mono, &m);
 	ui_layout(a->fonts, &m, live_screen(a->live), a->log_w, a->log_h, a->frame);
 	if (a->target) {
@@ -347,6 +359,9 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	notify_init(); /* systemd's watchdog interval, when it has one */
 
 	a->live = live_new(cfg, opts->db_path);
+	if (a->live && opts->base)
+		live_set_base(a->live, opts->base);
+	snprintf(a->language, sizeof(a->language), "%s", cfg->language);
 	a->frame = calloc(1, sizeof(*a->frame));
 	a->poller = poller_create();
 	if (!a->live || !a->frame || !a->poller) {

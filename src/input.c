@@ -43,7 +43,7 @@ input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down,
 		fg->down = true;
 		fg->id = id;
 		fg->pressed = t ? *t : (struct ui_target){ .action = UI_ACT_NONE };
-		if (fg->pressed.action == UI_ACT_HUG_HOLD)
+		if (fg->pressed.action == UI_ACT_HUG_HOLD || fg->pressed.action == UI_ACT_SETTINGS_HOLD)
 			return (struct input_effect){ INPUT_HOLD_DOWN, fg->pressed };
 		return none;
 	}
@@ -51,9 +51,9 @@ input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down,
 	if (!fg)
 		return none;
 	fg->down = false;
-	/* A finger that went down on a hug circle lets go of it wherever it
-	 * is lifted. */
-	if (fg->pressed.action == UI_ACT_HUG_HOLD)
+	/* A finger that went down on a hug circle (or the settings' place)
+	 * lets go of it wherever it is lifted. */
+	if (fg->pressed.action == UI_ACT_HUG_HOLD || fg->pressed.action == UI_ACT_SETTINGS_HOLD)
 		return (struct input_effect){ INPUT_HOLD_UP, fg->pressed };
 	/* A tap is a press and a release on the same target. */
 	if (t && t->action == fg->pressed.action && t->arg == fg->pressed.arg)

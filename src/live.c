@@ -29,6 +29,7 @@
 #include "live.h"
 #include "log.h"
 #include "report.h"
+#include "settings.h"
 #include "store.h"
 
 #define _(s) gettext(s)
@@ -40,7 +41,11 @@
 #define LIVE_STORE_RETRY (10 * FT_SECOND)
 
 struct live {
-	const struct ft_config *cfg;
+	const struct ft_config *cfg; /* &own: the engine and the screens read it */
+	struct ft_config own;      /* the effective configuration, changed in place
+				    * by the settings screen */
+	struct ft_config base;     /* without the display's settings: Put back */
+	ft_ms settings_held;       /* mono: a finger on the settings place since; -1 */
 	const char *db_path;
 	unsigned gen;              /* bumped whenever the model may have changed */
 	ft_ms mono;                /* the instant of the call being handled */
@@ -116,7 +121,10 @@ live_new(const struct ft_config *cfg, const char *db_path)
 	struct live *l = calloc(1, sizeof(*l));
 	if (!l)
 		return NULL;
-	l->cfg = cfg;
+	l->own = *cfg;
+	l->base = *cfg;
+	l->cfg = &l->own;
+	l->settings_held = -1;
 	l->db_path = db_path;
 	l->walk_done_length = -1;
 	l->dismissed_week = INT64_MIN;
@@ -415,6 +423,59 @@ live_touch(struct live *l, ft_ms mono)
 }
 
 void
+live_set_base(struct live *l, const struct ft_config *base)
+{
+	l->base = *base;
+}
+
+const struct ft_config *
+live_config(const struct live *l)
+{
+	return l->cfg;
+}
+
+void
+live_settings_hold(struct live *l, bool down, ft_ms mono)
+{
+	l->settings_held = down ? mono : -1;
+}
+
+/* A setting changed on the screen: stored as `settings set` would, and in
+ * effect at once (the report is rebuilt against it). */
+static void
+setting_set(struct live *l, enum ui_setting row, const char *value, ft_ms mono)
+{
+	struct ft_error err;
+	const char *values[] = {value};
+	if (!l->store)
+		return; /* the store's banner is up already */
+	int rc = settings_set(l->store, &l->own, ui_setting_keys[row], values, 1, live_now(l, mono),
+			      &err);
+	if (rc == FT_EXIT_FAILURE)
+		store_result(l, false, &err);
+	else if (rc == FT_EXIT_USAGE)
+		log_warn("settings screen: %s", err.msg); /* the steps stay in range */
+	l->report_stale = true;
+}
+
+/* Put back: the display's value forgotten, the file's (or the default) again. */
+static void
+setting_reset(struct live *l, enum ui_setting row)
+{
+	struct ft_error err;
+	struct ft_config c = l->base;
+	if (!l->store)
+		return;
+	if (settings_reset(l->store, ui_setting_keys[row], NULL, &err) != FT_EXIT_OK ||
+	    !settings_overlay(&c, l->store, &err)) {
+		store_result(l, false, &err);
+		return;
+	}
+	l->own = c;
+	l->report_stale = true;
+}
+
+void
 live_set_dim_hides(struct live *l, bool hides)
 {
 	l->dim_hides = hides;
@@ -659,6 +720,23 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	case UI_ACT_CONFIRM_NO:
 		l->confirm = UI_CONFIRM_NONE;
 		break;
+	case UI_ACT_SETTINGS_HOLD:
+		break; /* presses and releases: live_settings_hold() */
+	case UI_ACT_SETTING_LESS:
+	case UI_ACT_SETTING_MORE:
+	case UI_ACT_SETTING_CHOOSE: {
+		char value[64];
+		int row = action == UI_ACT_SETTING_CHOOSE ? arg / 8 : arg;
+		int dir = action == UI_ACT_SETTING_CHOOSE ? arg % 8 : action == UI_ACT_SETTING_MORE ? 1 : -1;
+		if (row >= 0 && row < UI_SET_COUNT &&
+		    live_setting_step(l->cfg, (enum ui_setting)row, dir, value, sizeof(value)))
+			setting_set(l, (enum ui_setting)row, value, mono);
+		break;
+	}
+	case UI_ACT_SETTING_RESET:
+		if (arg >= 0 && arg < UI_SET_COUNT)
+			setting_reset(l, (enum ui_setting)arg);
+		break;
 	case UI_ACT_CONFIRM_YES:
 		confirm_yes(l, mono);
 		l->confirm = UI_CONFIRM_NONE;
@@ -739,6 +817,12 @@ live_tick(struct live *l, ft_ms mono)
 		changed(l);
 	l->night = night;
 
+	/* Held long enough: the settings. */
+	if (l->settings_held >= 0 && mono >= l->settings_held + LIVE_SETTINGS_HOLD) {
+		l->settings_held = -1;
+		go(l, UI_SETTINGS, mono);
+	}
+
 	/* Which screen. */
 	struct live_pick pick = {
 		.current = l->screen,
@@ -770,6 +854,8 @@ live_tick(struct live *l, ft_ms mono)
 		next = min_ms(next, min_ms(mono + LIVE_HUG_FRAME, l->hug.end));
 	if (mono < l->user_until)
 		next = min_ms(next, l->user_until);
+	if (l->settings_held >= 0)
+		next = min_ms(next, l->settings_held + LIVE_SETTINGS_HOLD);
 	if (l->night && mono < l->wake_until)
 		next = min_ms(next, l->wake_until);
 	if (!l->store)

@@ -4,14 +4,61 @@
  * review comes up by itself, which screen shows, what can still be undone,
  * the hug timer, and whether it is night.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
 #include "live.h"
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
-	"glance", "meal", "walk", "hug", "review",
+	"glance", "meal", "walk", "hug", "review", "settings",
 };
+
+const char *const ui_setting_keys[UI_SET_COUNT] = {
+	[UI_SET_MEAL_GOAL] = "meal.weekly_goal", [UI_SET_WALK_GOAL] = "walk.weekly_goal",
+	[UI_SET_REVIEW_DAY] = "review.day", [UI_SET_REVIEW_TIME] = "review.time",
+	[UI_SET_LANGUAGE] = "display.language",
+};
+const char *const ui_setting_languages[2] = {"en", "fr"};
+
+bool
+live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, char *value,
+		  size_t size)
+{
+	int v;
+	switch (row) {
+	case UI_SET_MEAL_GOAL:
+		/* up to three meals a day; a week has 21 */
+		v = cfg->meal_goal + dir;
+		if (v < 1 || v > 21)
+			return false;
+		snprintf(value, size, "%d", v);
+		return true;
+	case UI_SET_WALK_GOAL:
+		/* walks count by day: at most seven */
+		v = cfg->walk_goal + dir;
+		if (v < 1 || v > 7)
+			return false;
+		snprintf(value, size, "%d", v);
+		return true;
+	case UI_SET_REVIEW_DAY:
+		snprintf(value, size, "%s", config_weekday_names[((cfg->review_weekday + dir) % 7 + 7) % 7]);
+		return true;
+	case UI_SET_REVIEW_TIME:
+		/* half-hour steps, round the clock */
+		v = ((cfg->review_minute / 30 * 30 + dir * 30) % 1440 + 1440) % 1440;
+		snprintf(value, size, "%02d:%02d", v / 60, v % 60);
+		return true;
+	case UI_SET_LANGUAGE:
+		if (dir < 0 || dir >= (int)FT_ARRAY_LEN(ui_setting_languages))
+			return false;
+		snprintf(value, size, "%s", ui_setting_languages[dir]);
+		return true;
+	case UI_SET_COUNT:
+		break;
+	}
+	return false;
+}
 
 bool
 ui_screen_parse(const char *name, enum ui_screen *out)

@@ -59,6 +59,7 @@ static const char usage[] =
 	"       familytable --help | --version\n"
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
+	"screenshot's NAME: glance, meal, walk, hug, review or settings.\n"
 	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n"
 	"Settings made on the display (or with `settings set`) are kept in the database and\n"
 	"override the file, key by key; `settings` prints each key, its value and its source.\n"
@@ -350,10 +351,11 @@ cmd_export(const struct options *o, const struct ft_config *cfg, const char *db)
 }
 
 static int
-cmd_run(const struct options *o, const struct ft_config *cfg, const char *config, const char *db)
+cmd_run(const struct options *o, const struct ft_config *cfg, const struct ft_config *base,
+	const char *config, const char *db)
 {
 	struct app_options ao = {.config_path = config, .db_path = db, .window = o->window,
-				 .dock = o->dock};
+				 .dock = o->dock, .base = base};
 	if (o->window && o->fullscreen)
 		return bad_usage("%s: give --window or --fullscreen, not both", "run");
 	if (o->size && !parse_size(o->size, &ao.width, &ao.height))
@@ -551,6 +553,7 @@ main(int argc, char **argv)
 	}
 	/* [store] path is the file's alone, so the database is found first */
 	const char *db = db_path(&o, &cfg, buf);
+	struct ft_config base = cfg; /* the display's Put back returns to it */
 	overlay_settings(&cfg, db);
 	if ((rc = set_zone(&cfg, config)) != FT_EXIT_OK)
 		return rc;
@@ -569,5 +572,5 @@ main(int argc, char **argv)
 		return cmd_backup(&o, db);
 	if (strcmp(o.command, "restore") == 0)
 		return cmd_restore(&o, db);
-	return cmd_run(&o, &cfg, config, db);
+	return cmd_run(&o, &cfg, &base, config, db);
 }

@@ -229,8 +229,14 @@ lay_glance(struct lay *l, struct ui_rect r)
 	int meals = rep ? rep->meal_count : 0, walks = rep ? rep->walk_count : 0;
 	int meal_goal = rep ? rep->meal_goal : l->cfg->meal_goal;
 	int walk_goal = rep ? rep->walk_goal : l->cfg->walk_goal;
-	struct ui_rect header = ui_rect_cut_top(&r, lay_px(l, l->portrait ? 56 : 40), l->gap);
+	/* tall enough to be held (the settings), with the gap under it, as
+	 * every target is */
+	struct ui_rect header = ui_rect_cut_top(&r, lay_px(l, l->portrait ? 56 : 60), l->gap);
 	lay_header(l, header);
+	/* held for two seconds, the clock and date open the settings; a tap
+	 * does nothing, so a child does not wander in */
+	lay_target(l, (struct ui_rect){ header.x, header.y, header.w, header.h + l->gap },
+		   UI_ACT_SETTINGS_HOLD, 0);
 	struct ui_rect buttons = ui_rect_cut_bottom(&r, l->target, l->gap);
 	lay_glance_buttons(l, buttons);
 

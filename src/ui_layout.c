@@ -630,6 +630,9 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 	case UI_REVIEW:
 		lay_review(&l, r);
 		break;
+	case UI_SETTINGS:
+		lay_settings(&l, r);
+		break;
 	case UI_SCREEN_COUNT:
 		break;
 	}

@@ -117,7 +117,10 @@ loop_finger(struct loop *lp, int64_t id, bool down, int x, int y)
 		return;
 	}
 	struct input_effect e = input_pointer(&lp->input, lp->frame, id, down, x, y);
-	if (e.kind == INPUT_HOLD_DOWN || e.kind == INPUT_HOLD_UP)
+	if ((e.kind == INPUT_HOLD_DOWN || e.kind == INPUT_HOLD_UP) &&
+	    e.target.action == UI_ACT_SETTINGS_HOLD)
+		live_settings_hold(lp->live, e.kind == INPUT_HOLD_DOWN, lp->mono);
+	else if (e.kind == INPUT_HOLD_DOWN || e.kind == INPUT_HOLD_UP)
 		live_hold(lp->live, e.target.arg, e.kind == INPUT_HOLD_DOWN, lp->mono);
 	else if (e.kind == INPUT_TAP)
 		live_action(lp->live, e.target.action, e.target.arg, lp->mono);

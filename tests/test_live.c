@@ -26,6 +26,7 @@
 #include "habits.h"
 #include "live_loop.h"
 #include "report.h"
+#include "settings.h"
 #include "store.h"
 
 #define S FT_SECOND
@@ -515,11 +516,85 @@ test_no_dock_lines_is_a_banner(void **state)
 	assert_true(shown);
 }
 
+/* The settings as a new command would read them from the database. */
+static struct ft_config
+settings_in_store(const char *db)
+{
+	struct ft_config cfg = test_config(conf);
+	struct ft_error err;
+	struct store *st = store_open(db, &err);
+	assert_non_null(st);
+	assert_true(settings_overlay(&cfg, st, &err));
+	store_close(st);
+	return cfg;
+}
+
+/* Issue 11: the settings behind a press-and-hold on the clock; a goal
+ * changed there is stored as `settings set` would, applies at once (the
+ * report's goal), and Put back returns it. */
+static void
+test_holding_the_clock_opens_the_settings_where_a_goal_applies_at_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_hug_app(fx);
+	int x = 0, y = 0;
+	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
+	/* a tap, or a hold too short, does nothing */
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, 300, 50);
+	loop_finger(a, 1, false, x, y);
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, LIVE_SETTINGS_HOLD - 100, 50);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	loop_finger(a, 1, false, x, y);
+	loop_wait(a, 3 * S, 50);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	/* held two seconds: the settings, while the finger is still down */
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
+	assert_int_equal(live_screen(a->live), UI_SETTINGS);
+	loop_finger(a, 1, false, x, y);
+
+	assert_int_equal(model(a).report->meal_goal, 3);
+	loop_tap(a, UI_ACT_SETTING_MORE, UI_SET_MEAL_GOAL);
+	loop_wait(a, 100, 50);
+	assert_int_equal(live_config(a->live)->meal_goal, 4);
+	assert_int_equal(model(a).report->meal_goal, 4);
+	struct ft_config stored = settings_in_store(fx->db);
+	assert_int_equal(stored.meal_goal, 4);
+	assert_int_equal(stored.source[config_key_find("meal.weekly_goal")], FT_SOURCE_DISPLAY);
+	assert_true(loop_shows(a, "Put back"));
+
+	/* a goal never goes below one: nothing stored */
+	loop_tap(a, UI_ACT_SETTING_LESS, UI_SET_WALK_GOAL);
+	assert_int_equal(live_config(a->live)->walk_goal, 1);
+	assert_int_equal(settings_in_store(fx->db).source[config_key_find("walk.weekly_goal")],
+			 FT_SOURCE_DEFAULT);
+	/* the review's day goes round the week: Sunday, then Saturday */
+	loop_tap(a, UI_ACT_SETTING_LESS, UI_SET_REVIEW_DAY);
+	assert_int_equal(live_config(a->live)->review_weekday, 5);
+
+	/* Put back: the installer's value (here the default), in the report too */
+	loop_tap(a, UI_ACT_SETTING_RESET, UI_SET_MEAL_GOAL);
+	loop_wait(a, 100, 50);
+	assert_int_equal(live_config(a->live)->meal_goal, 3);
+	assert_int_equal(model(a).report->meal_goal, 3);
+	stored = settings_in_store(fx->db);
+	assert_int_equal(stored.source[config_key_find("meal.weekly_goal")], FT_SOURCE_DEFAULT);
+	assert_int_equal(stored.review_weekday, 5); /* the other change stays */
+	/* the settings close by themselves when left alone, like every screen */
+	loop_wait(a, 3 * FT_MINUTE, 1000);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	assert_true(loop_close(a));
+}
+
 int
 main(void)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_holding_the_clock_opens_the_settings_where_a_goal_applies_at_once,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_people_holding_the_circles_log_one_hug, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_tap_on_the_ring_logs_a_hug_too, setup, teardown),

@@ -273,10 +273,39 @@ test_review_comes_up_by_itself_until_dismissed(void **state)
 	assert_int_equal(live_pick_screen(&p), UI_GLANCE);
 }
 
+/* The settings screen's steps: goals stay in their range (a meal goal of
+ * 1..21, walks 1..7 as they count by day), the review's day and time go
+ * round, a language is one of those offered; values as the file takes them. */
+static void
+test_setting_steps_stay_in_range_and_go_round(void **state)
+{
+	struct ft_config cfg = test_config("[meal]\nweekly_goal = 21\n[walk]\nweekly_goal = 7\n"
+					   "[review]\nday = sun\ntime = 23:45\n");
+	char v[16];
+	(void)state;
+	assert_false(live_setting_step(&cfg, UI_SET_MEAL_GOAL, +1, v, sizeof(v)));
+	assert_true(live_setting_step(&cfg, UI_SET_MEAL_GOAL, -1, v, sizeof(v)));
+	assert_string_equal(v, "20");
+	assert_false(live_setting_step(&cfg, UI_SET_WALK_GOAL, +1, v, sizeof(v)));
+	assert_true(live_setting_step(&cfg, UI_SET_REVIEW_DAY, +1, v, sizeof(v)));
+	assert_string_equal(v, "mon");
+	/* 23:45 steps to the half hour: 00:00 next, 23:00 before */
+	assert_true(live_setting_step(&cfg, UI_SET_REVIEW_TIME, +1, v, sizeof(v)));
+	assert_string_equal(v, "00:00");
+	assert_true(live_setting_step(&cfg, UI_SET_REVIEW_TIME, -1, v, sizeof(v)));
+	assert_string_equal(v, "23:00");
+	assert_true(live_setting_step(&cfg, UI_SET_LANGUAGE, 1, v, sizeof(v)));
+	assert_string_equal(v, "fr");
+	assert_false(live_setting_step(&cfg, UI_SET_LANGUAGE, 2, v, sizeof(v)));
+	cfg = test_config("[walk]\nweekly_goal = 1\n");
+	assert_false(live_setting_step(&cfg, UI_SET_WALK_GOAL, -1, v, sizeof(v)));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_setting_steps_stay_in_range_and_go_round),
 		cmocka_unit_test(test_it_runs_only_while_both_circles_are_held),
 		cmocka_unit_test(test_a_tap_on_the_ring_starts_pauses_and_goes_on),
 		cmocka_unit_test(test_reset_leaves_a_running_hug_alone),
