@@ -3,9 +3,12 @@
  *
  * sd_notify() sends one datagram to $NOTIFY_SOCKET; without it (a terminal,
  * a test) it returns 0 and nothing happens, so the callers need no test of
- * their own. The watchdog is pinged at half its interval, the margin
- * systemd's documentation asks for; the loop's own timeout is capped by
- * notify_watchdog()'s answer so that an idle display still wakes to ping.
+ * their own. The watchdog is pinged on the loop's turns, at most every
+ * quarter of its interval (a display drawing frames sends no datagram a
+ * frame), and never later than half of it, the margin systemd's
+ * documentation asks for: the loop's own timeout is capped by
+ * notify_watchdog()'s answer. With WatchdogSec=3min the idle display's
+ * minute tick always pings first, so the watchdog adds no wake-up.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,7 +70,7 @@ notify_watchdog(ft_ms mono)
 	if (watchdog_ms <= 0)
 		return FT_MS_NEVER;
 	ft_ms half = watchdog_ms / 2;
-	if (last_ping < 0 || mono - last_ping >= half) {
+	if (last_ping < 0 || mono - last_ping >= watchdog_ms / 4) {
 		sd_notify(0, "WATCHDOG=1");
 		last_ping = mono;
 	}

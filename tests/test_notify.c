@@ -96,12 +96,31 @@ test_watchdog_at_half_the_interval(void **state)
 	/* the first loop pings, and must wake again within 15 s */
 	assert_int_equal(notify_watchdog(100000), 115000);
 	assert_string_equal(heard(f), "WATCHDOG=1");
-	/* a loop woken sooner does not ping again, nor move the deadline */
+	/* a loop woken within a quarter of the interval (frames, a touch)
+	 * does not ping again, nor move the deadline */
 	assert_int_equal(notify_watchdog(104000), 115000);
 	assert_string_equal(heard(f), "");
-	/* woken at the deadline: ping, next deadline 15 s on */
-	assert_int_equal(notify_watchdog(115000), 130000);
+	/* a wake-up it had anyway, later than that, pings and moves it */
+	assert_int_equal(notify_watchdog(108000), 123000);
 	assert_string_equal(heard(f), "WATCHDOG=1");
+	/* woken at the deadline: ping, next deadline 15 s on */
+	assert_int_equal(notify_watchdog(123000), 138000);
+	assert_string_equal(heard(f), "WATCHDOG=1");
+}
+
+/* WatchdogSec=3min, as shipped: the idle display's minute tick pings every
+ * time, and the watchdog's deadline always falls after the next tick. */
+static void
+test_the_minute_tick_pings_the_shipped_watchdog(void **state)
+{
+	struct fixture *f = *state;
+	watchdog_env("180000000");
+	notify_init();
+	for (ft_ms tick = 60000; tick <= 600000; tick += 60000) {
+		ft_ms due = notify_watchdog(tick);
+		assert_string_equal(heard(f), "WATCHDOG=1");
+		assert_true(due > tick + 60000);
+	}
 }
 
 static void
@@ -137,6 +156,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_no_watchdog_no_ping, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watchdog_at_half_the_interval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_minute_tick_pings_the_shipped_watchdog, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ready_once_then_stopping, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outside_systemd, setup, teardown),
 	};
