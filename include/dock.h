@@ -61,7 +61,9 @@ ft_ms dock_next_deadline(const struct dock *dock);
 /* The keys dock: key 1-9 toggles that slot. Ignored by other docks. */
 void dock_key(struct dock *dock, int slot, ft_ms now_mono);
 /* Current raw levels (nslots entries); false when the dock cannot tell
- * (a GPIO dock in a fault). Keys, fifo and none start with every slot out. */
+ * (a GPIO dock in a fault, a fifo before its first line: SPEC §2.9). Keys
+ * and none start with every slot out; a fifo, once a line came, has every
+ * slot out but those its lines said in. */
 bool dock_levels(const struct dock *dock, int *levels);
 
 #endif

@@ -10,6 +10,14 @@
  *
  * Every logged change is its own transaction unless the caller holds one
  * (store_begin), as simulate does for a whole scenario.
+ *
+ * A finished session, walk, hug or call whose write fails (the database
+ * locked by a backup, the disk full, a read-only file) is not dropped: it
+ * is kept in the engine's pending list, in order, and written again with
+ * a backoff (1 s, doubling up to a minute) at engine_advance() and before
+ * engine_close(). The call that could not write still reports the failure,
+ * so the display can say so; the engine's state goes on as if it had been
+ * written, since the session or walk did end.
  */
 #ifndef FT_ENGINE_H
 #define FT_ENGINE_H
@@ -30,6 +38,21 @@ struct engine_listener {
 	void *data;
 };
 
+/* A finished record waiting to be written (see above). */
+struct engine_item {
+	enum store_kind kind;         /* STORE_SESSION, STORE_WALK, STORE_HUG, STORE_TAP */
+	struct session s;             /* a session, classified */
+	ft_ms start, end;             /* a walk; start is the instant of a hug or tap */
+	char tap[16];                 /* a tap's kind ("call") */
+	int from_slot;                /* a call: who called (0: not said) */
+	char to[FT_NAME_MAX];         /* and whom ("" when not said) */
+	bool clear_walk;              /* a walk stopped: clear the open walk with it */
+};
+
+#define ENGINE_MAX_PENDING 64
+#define ENGINE_RETRY_FIRST FT_SECOND
+#define ENGINE_RETRY_MAX FT_MINUTE
+
 struct engine {
 	const struct ft_config *cfg;
 	struct store *store;
@@ -40,6 +63,12 @@ struct engine {
 	bool unsaved;         /* levels changed since the open session was saved */
 	ft_ms walk_start;     /* -1: no walk in progress */
 	struct engine_listener listener;
+	struct engine_item pending[ENGINE_MAX_PENDING]; /* oldest first */
+	int npending;
+	ft_ms retry_at;       /* the next attempt to write them */
+	ft_ms retry_wait;     /* the backoff: doubles after each failed attempt */
+	bool write_failed;    /* a write failed during the current call */
+	struct ft_error write_err;
 };
 
 /*
@@ -50,13 +79,21 @@ struct engine {
  */
 bool engine_open(struct engine *e, const struct ft_config *cfg, struct store *st,
 		 ft_ms now, const int *levels, struct ft_error *err);
-/* Save the open session's state and the clock (a clean stop). */
-bool engine_close(struct engine *e, struct ft_error *err);
+/* A clean stop at NOW: the engine brought to NOW (so the open session's
+ * last instant is the stop, not the last checkpoint), what is pending
+ * written, the open session's state and the clock saved. False with ERR
+ * naming what could not be saved. */
+bool engine_close(struct engine *e, ft_ms now, struct ft_error *err);
+/* Write what is pending now, whatever the backoff says; false when some
+ * is still pending. */
+bool engine_flush(struct engine *e, struct ft_error *err);
 
 bool engine_dock(struct engine *e, int slot, int level, ft_ms t, struct ft_error *err);
 /* Run timers (debounce, grace) up to NOW. */
 bool engine_advance(struct engine *e, ft_ms now, struct ft_error *err);
-/* When engine_advance must next be called, or FT_MS_NEVER. */
+/* When engine_advance must next be called, or FT_MS_NEVER: a debounce
+ * confirmation, a grace deadline, a pending write's retry, and while a
+ * session is open the next checkpoint (at most a minute after the last). */
 ft_ms engine_next_deadline(const struct engine *e);
 
 bool engine_walk_start(struct engine *e, ft_ms t, struct ft_error *err);

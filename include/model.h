@@ -13,6 +13,7 @@
 #include "config.h"
 #include "log.h"
 #include "report.h"
+#include "session.h"
 
 enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
@@ -28,6 +29,18 @@ extern const char *const ui_setting_keys[UI_SET_COUNT]; /* "meal.weekly_goal", .
 extern const char *const ui_setting_languages[2];       /* "en", "fr" */
 
 enum ui_hug_state { UI_HUG_IDLE, UI_HUG_RUNNING, UI_HUG_PAUSED, UI_HUG_DONE };
+
+/* What the meal screen says about the phones docked (SPEC §2.7 applied to
+ * the session as it is now). */
+enum ui_meal_status {
+	UI_MEAL_NONE,                 /* no phone docked, no session */
+	UI_MEAL_WAITING,              /* fewer than min_phones, no session: "1 of 2 phones" */
+	UI_MEAL_WILL_COUNT,           /* a meal once it lasts min_duration */
+	UI_MEAL_COUNTS,               /* a meal already */
+	UI_MEAL_NOT_MEAL_TIME,        /* phones down, but no meal window holds it */
+	UI_MEAL_CHARGING,             /* past max_duration: phones left charging */
+	UI_MEAL_ENDED,                /* it just ended: how (ended_*) */
+};
 
 /* What asks for a confirmation before it happens. */
 enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY };
@@ -45,6 +58,12 @@ struct ui_model {
 	bool session_open;
 	ft_ms session_start;
 	bool slot_in[FT_MAX_SLOTS];   /* debounced, per slot (index slot-1) */
+	int docked;                   /* how many are in */
+	enum ui_meal_status meal_status;
+	char meal_kind[16];           /* the window's kind ("dinner") it counts as */
+	bool dipping;                 /* fewer than min_phones in a session: */
+	ft_ms dip_left;               /* what is left of grace before it ends */
+	struct session ended;         /* UI_MEAL_ENDED: the session, classified */
 	/* walk */
 	bool walk_open;
 	ft_ms walk_start;

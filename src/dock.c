@@ -26,6 +26,7 @@ dock_report(struct dock *dock, int slot, int level, ft_ms t)
 		t = dock->newest;
 	dock->newest = t;
 	dock->level[slot - 1] = level ? 1 : 0;
+	dock->known = true; /* a fifo's first line is its first reading */
 	if (dock->sink.level)
 		dock->sink.level(dock->sink.data, slot, level ? 1 : 0, t);
 }
@@ -143,7 +144,8 @@ dock_open(const char *spec, const struct ft_config *cfg, struct dock_sink sink,
 	dock->nslots = cfg->nslots;
 	dock->debounce = cfg->debounce;
 	dock->newest = -1;
-	/* Keys, a pipe and nothing all start with every slot out. */
+	/* Keys and nothing start with every slot out; a pipe's levels are
+	 * unknown until its first line (SPEC §2.9: unknown is not "out"). */
 	dock->known = true;
 
 	if (strcmp(spec, "keys") == 0) {
@@ -157,6 +159,7 @@ dock_open(const char *spec, const struct ft_config *cfg, struct dock_sink sink,
 		}
 		if (!dock_fifo_open(dock, spec + 5, err))
 			goto fail;
+		dock->known = false;
 	} else if (strcmp(spec, "gpio") == 0) {
 		if (cfg->nlines == 0) {
 			ft_fail(err, "--dock gpio: the configuration names no GPIO lines "

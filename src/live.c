@@ -39,6 +39,8 @@
 #define LIVE_HUG_FRAME 50                   /* ms between frames of the hug ring */
 #define LIVE_REPORT_EVERY (15 * FT_MINUTE)  /* rebuild even if nothing was logged */
 #define LIVE_STORE_RETRY (10 * FT_SECOND)
+#define LIVE_ACK FT_MINUTE                  /* "1 of 2 phones" shows this long */
+#define LIVE_SUMMARY (8 * FT_SECOND)        /* how a session ended shows this long */
 
 struct live {
 	const struct ft_config *cfg; /* &own: the engine and the screens read it */
@@ -55,8 +57,11 @@ struct live {
 	ft_ms store_retry;         /* mono: next store_open attempt */
 	struct engine engine;
 	bool engine_open;
-	bool levels_known;         /* the dock's first reading came */
+	bool store_failed;         /* FAULT_STORE is a write's failure */
+	bool levels_known;         /* the dock's first reading came (or grace passed) */
+	bool reading;              /* a first reading is coming in: known at the next tick */
 	int start_levels[FT_MAX_SLOTS];
+	ft_ms first_mono;          /* the first instant seen: the wait for a reading starts */
 
 	/* clock */
 	bool trusted;
@@ -90,6 +95,11 @@ struct live {
 	bool night;                /* in [display] night: the dark theme */
 	ft_ms wake_until;          /* mono: awake (full brightness) until then */
 	bool dim_hides;            /* a backlight does the dimming */
+
+	/* the meal screen */
+	ft_ms ack_until;           /* mono: "1 of 2 phones" shows until then */
+	struct session ended;      /* the session that just ended */
+	ft_ms summary_until;       /* mono: and how it ended shows until then */
 };
 
 static void
@@ -110,6 +120,7 @@ store_result(struct live *l, bool ok, const struct ft_error *err)
 {
 	if (!ok) {
 		fault_set(FAULT_STORE, "%s", err->msg);
+		l->store_failed = true;
 		changed(l);
 	}
 	return ok;
@@ -130,6 +141,7 @@ live_new(const struct ft_config *cfg, const char *db_path)
 	l->dismissed_week = INT64_MIN;
 	l->shown_minute = INT64_MIN;
 	l->report_stale = true;
+	l->first_mono = -1;
 	live_hug_init(&l->hug, cfg->hug);
 	return l;
 }
@@ -225,6 +237,12 @@ on_session_ended(void *data, const struct session *s, int64_t id)
 	struct live *l = data;
 	l->report_stale = true;
 	changed(l);
+	/* Say how it ended, unless it is old news (written late, after a
+	 * fault): the session ends where the dip began, grace ago. */
+	if (l->engine.now - s->end <= l->cfg->grace + LIVE_SUMMARY) {
+		l->ended = *s;
+		l->summary_until = l->mono + LIVE_SUMMARY;
+	}
 	if (s->cls == SESSION_MEAL && id > 0) {
 		struct live_undo_entry e = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_SESSION,
 					     .id = id, .mono = l->mono };
@@ -401,15 +419,46 @@ live_dock_levels(struct live *l, const int *levels, ft_ms mono)
 	changed(l);
 }
 
+/* After the engine moved: the screen follows every debounced change, and
+ * a first phone docked (fewer than min_phones, no session) is
+ * acknowledged for a minute. */
+static void
+after_engine(struct live *l, ft_ms mono, int docked_before)
+{
+	changed(l);
+	int docked = engine_docked(&l->engine);
+	if (docked == docked_before)
+		return;
+	/* Phones docked or taken: the table is not using the screen, the
+	 * meal screen may come (a running hug or a question still stays). */
+	l->user_until = 0;
+	if (docked > 0 && docked < l->cfg->min_phones && !engine_session_open(&l->engine, NULL))
+		l->ack_until = mono + LIVE_ACK;
+}
+
 void
 live_dock(struct live *l, int slot, int level, ft_ms mono)
 {
+	if (!l->levels_known) {
+		/* The first reading (SPEC §2.9): every level reported before
+		 * the next tick is part of it; the slots it does not name are
+		 * out. The engine opens on it. */
+		if (slot >= 1 && slot <= l->cfg->nslots)
+			l->start_levels[slot - 1] = level;
+		l->reading = true;
+		l->wake_until = mono + LIVE_WAKE;
+		changed(l);
+		return;
+	}
+	int docked_before = l->engine_open ? engine_docked(&l->engine) : 0;
 	struct clocktrust_event ev = { .kind = CLOCKTRUST_DOCK, .mono = mono, .a = slot, .b = level };
 	unsigned seq;
 	int64_t id;
 	int kind;
 	event(l, ev, &seq, &id, &kind);
 	l->wake_until = mono + LIVE_WAKE; /* a phone docked wakes the screen */
+	if (l->engine_open)
+		after_engine(l, mono, docked_before);
 }
 
 bool
@@ -770,6 +819,19 @@ live_tick(struct live *l, ft_ms mono)
 {
 	struct ft_error err;
 	l->mono = mono;
+	if (l->first_mono < 0)
+		l->first_mono = mono;
+	if (!l->levels_known && l->reading) {
+		l->levels_known = true;
+	} else if (!l->levels_known && mono - l->first_mono >= l->cfg->grace) {
+		/* No reading within grace: the dock's levels stay unknown, and
+		 * a session open before the restart ends at the last instant
+		 * its phones were known to be in (SPEC §2.9). */
+		log_warn("no reading from the dock within %lld s: taking every slot as out",
+			 (long long)(l->cfg->grace / FT_SECOND));
+		memset(l->start_levels, 0, sizeof(l->start_levels));
+		l->levels_known = true;
+	}
 	try_store(l, mono);
 	try_engine(l, mono);
 	ft_ms now = live_now(l, mono);
@@ -777,10 +839,22 @@ live_tick(struct live *l, ft_ms mono)
 	int64_t minute = ft_floordiv(now, FT_MINUTE);
 	bool new_minute = minute != l->shown_minute;
 	if (l->engine_open && (new_minute || engine_next_deadline(&l->engine) <= now)) {
-		bool was_open = engine_session_open(&l->engine, NULL);
-		store_result(l, engine_advance(&l->engine, now, &err), &err);
-		if (was_open != engine_session_open(&l->engine, NULL))
-			changed(l);
+		int docked_before = engine_docked(&l->engine);
+		bool ok = store_result(l, engine_advance(&l->engine, now, &err), &err);
+		if (ok && l->engine.npending == 0 && l->store_failed) {
+			/* everything is saved again: the store's banner goes */
+			l->store_failed = false;
+			fault_clear(FAULT_STORE);
+		}
+		after_engine(l, mono, docked_before);
+	}
+	if (mono >= l->ack_until && l->ack_until) {
+		l->ack_until = 0;
+		changed(l);
+	}
+	if (mono >= l->summary_until && l->summary_until) {
+		l->summary_until = 0;
+		changed(l);
 	}
 	if (new_minute) {
 		l->shown_minute = minute;
@@ -830,7 +904,10 @@ live_tick(struct live *l, ft_ms mono)
 		.hug_running = l->hug.state == UI_HUG_RUNNING,
 		.review_due = l->trusted && l->store &&
 			      live_review_due(l->cfg, now, l->reviewed, l->dismissed_week),
-		.session_open = l->engine_open && engine_session_open(&l->engine, NULL),
+		/* the meal screen: a session, how one just ended, or the
+		 * first phone acknowledged */
+		.session_open = (l->engine_open && engine_session_open(&l->engine, NULL)) ||
+				l->summary_until || l->ack_until,
 		.walk_open = walk_start(l) >= 0,
 	};
 	enum ui_screen s = live_pick_screen(&pick);
@@ -860,6 +937,17 @@ live_tick(struct live *l, ft_ms mono)
 		next = min_ms(next, l->wake_until);
 	if (!l->store)
 		next = min_ms(next, l->store_retry);
+	if (!l->levels_known)
+		next = min_ms(next, l->reading ? mono : l->first_mono + l->cfg->grace);
+	if (l->ack_until)
+		next = min_ms(next, l->ack_until);
+	if (l->summary_until)
+		next = min_ms(next, l->summary_until);
+	if (l->engine_open && engine_session_open(&l->engine, NULL) && l->engine.det.dipping) {
+		/* the grace countdown, by the second */
+		changed(l);
+		next = min_ms(next, mono + FT_SECOND - ft_floormod(now - l->engine.det.dip_start, FT_SECOND));
+	}
 	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
 	if (u)
 		next = min_ms(next, u->mono + LIVE_UNDO_WINDOW);
@@ -870,7 +958,9 @@ bool
 live_stop(struct live *l, ft_ms mono, struct ft_error *err)
 {
 	bool ok = true;
-	if (l->engine_open && !engine_close(&l->engine, err))
+	/* the engine is brought to the stop instant first: the open session's
+	 * last instant is now, not the last checkpoint */
+	if (l->engine_open && !engine_close(&l->engine, live_now(l, mono), err))
 		ok = false;
 	l->engine_open = false;
 	if (l->hold.n) {
@@ -896,6 +986,23 @@ live_screen(const struct live *l)
 	return l->screen;
 }
 
+/* What is waiting to be saved, for the family: "a dinner, a hug". */
+static void
+pending_text(const struct engine *e, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = 0;
+	for (int i = 0; i < e->npending && len + 40 < size; i++) {
+		const struct engine_item *it = &e->pending[i];
+		const char *what = it->kind == STORE_WALK ? _("a walk")
+				 : it->kind == STORE_HUG ? _("a hug")
+				 : it->kind == STORE_TAP ? _("a call")
+				 : it->s.cls == SESSION_MEAL ? _("a meal")
+				 : _("phones-down time");
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? ", " : "", what);
+	}
+}
+
 static void
 banners(struct live *l, struct ui_model *m)
 {
@@ -911,7 +1018,14 @@ banners(struct live *l, struct ui_model *m)
 			snprintf(out, size, _("The phone dock is not answering (%s). Retrying."), msg);
 			break;
 		case FAULT_STORE:
-			snprintf(out, size, _("Not saving right now (%s). Retrying."), msg);
+			if (l->engine_open && l->engine.npending > 0) {
+				char what[160];
+				pending_text(&l->engine, what, sizeof(what));
+				snprintf(out, size, _("Not saved yet: %s (%s). Kept, and saved as soon as it can be."),
+					 what, msg);
+			} else {
+				snprintf(out, size, _("Not saving right now (%s). Retrying."), msg);
+			}
 			break;
 		case FAULT_CLOCK:
 			snprintf(out, size, "%s",
@@ -928,6 +1042,49 @@ banners(struct live *l, struct ui_model *m)
 	}
 }
 
+/* The meal screen: who is in, and what the session would be if it ended
+ * at the earliest instant it can count, max(now, start + min_duration):
+ * SPEC §2.7's classification, so "counts" is never said of phones down
+ * outside the windows or left charging. */
+static void
+meal_model(struct live *l, ft_ms now, ft_ms mono, struct ui_model *m)
+{
+	const struct ft_config *cfg = l->cfg;
+	const struct session_detector *det = &l->engine.det;
+	ft_ms start = 0;
+	m->session_open = engine_session_open(&l->engine, &start);
+	m->session_start = start;
+	for (int slot = 1; slot <= cfg->nslots; slot++) {
+		m->slot_in[slot - 1] = engine_slot_level(&l->engine, slot) > 0;
+		m->docked += m->slot_in[slot - 1];
+	}
+	if (m->session_open) {
+		struct session s = { .start = start, .end = now };
+		if (s.end < start + cfg->meal_min)
+			s.end = start + cfg->meal_min;
+		session_classify(&s, cfg);
+		if (s.cls == SESSION_MEAL) {
+			m->meal_status = now - start >= cfg->meal_min ? UI_MEAL_COUNTS : UI_MEAL_WILL_COUNT;
+			snprintf(m->meal_kind, sizeof(m->meal_kind), "%s", s.kind);
+		} else if (s.cls == SESSION_LEFT_DOCKED) {
+			m->meal_status = UI_MEAL_CHARGING;
+		} else {
+			m->meal_status = UI_MEAL_NOT_MEAL_TIME;
+		}
+		if (det->dipping) {
+			m->dipping = true;
+			m->dip_left = det->dip_start + cfg->grace - now;
+			if (m->dip_left < 0)
+				m->dip_left = 0;
+		}
+	} else if (mono < l->summary_until) {
+		m->meal_status = UI_MEAL_ENDED;
+		m->ended = l->ended;
+	} else if (m->docked > 0) {
+		m->meal_status = UI_MEAL_WAITING;
+	}
+}
+
 void
 live_model(struct live *l, ft_ms mono, struct ui_model *m)
 {
@@ -937,13 +1094,8 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	m->report = l->have_report ? &l->report : NULL;
 	m->now = now;
 	m->night = l->night;
-	if (l->engine_open) {
-		ft_ms start;
-		m->session_open = engine_session_open(&l->engine, &start);
-		m->session_start = start;
-		for (int slot = 1; slot <= l->cfg->nslots; slot++)
-			m->slot_in[slot - 1] = engine_slot_level(&l->engine, slot) > 0;
-	}
+	if (l->engine_open)
+		meal_model(l, now, mono, m);
 	ft_ms walk = walk_start(l);
 	m->walk_open = walk >= 0;
 	m->walk_start = walk;

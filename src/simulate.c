@@ -128,7 +128,7 @@ simulate_run(const struct ft_config *cfg, const char *db_path, const char *scena
 			goto rollback;
 		}
 	}
-	if (!engine_advance(&e, end, err) || !engine_close(&e, err))
+	if (!engine_advance(&e, end, err) || !engine_close(&e, end, err))
 		goto rollback;
 	if (!store_commit(st, err))
 		goto out;

@@ -43,6 +43,7 @@ struct store {
 	sqlite3 *db;
 	char path[PATH_MAX];
 	int depth;                         /* store_begin nesting */
+	bool aborted;                      /* rolled back inside an outer transaction */
 	struct {
 		const char *sql;           /* identity: the literal's address */
 		sqlite3_stmt *stmt;
@@ -569,9 +570,17 @@ store_close(struct store *st)
 
 /* ---- transactions ---- */
 
+/*
+ * Transactions nest: only the outermost begin and commit reach SQLite. An
+ * inner rollback rolls the whole transaction back at once, and the outer
+ * levels then fail (begin and commit report it) rather than go on in
+ * autocommit or report a success that was rolled back.
+ */
 bool
 store_begin(struct store *st, struct ft_error *err)
 {
+	if (st->depth > 0 && st->aborted)
+		return ft_fail(err, "the transaction was rolled back after an earlier failure");
 	if (st->depth == 0 && sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(st, err, "begin");
 	st->depth++;
@@ -583,7 +592,13 @@ store_commit(struct store *st, struct ft_error *err)
 {
 	if (st->depth == 0)
 		return true;
-	if (--st->depth > 0)
+	st->depth--;
+	if (st->aborted) {
+		if (st->depth == 0)
+			st->aborted = false;
+		return ft_fail(err, "not saved: the transaction was rolled back after an earlier failure");
+	}
+	if (st->depth > 0)
 		return true;
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(st, err, "commit");
@@ -604,8 +619,10 @@ store_rollback(struct store *st)
 {
 	if (st->depth == 0)
 		return;
-	st->depth = 0;
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!st->aborted)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->depth--;
+	st->aborted = st->depth > 0;
 }
 
 /* End of one logical change: commit it, or roll back everything. */

@@ -54,11 +54,18 @@ loop_step(struct loop *lp)
 	lp->drawn = true;
 }
 
-/* Opens at WALL (a trusted clock), with the dock's levels all out and the
- * backlight looked for in BACKLIGHT_DIR (NULL: none). */
+/* How the loop starts. */
+struct loop_start {
+	bool untrusted;               /* the wall clock is not trusted yet */
+	bool levels_unknown;          /* no first reading of the dock yet (a fifo) */
+	int levels[FT_MAX_SLOTS];     /* else the dock's first reading */
+};
+
+/* Opens at WALL as START says, with the backlight looked for in
+ * BACKLIGHT_DIR (NULL: none). */
 static inline void
-loop_open(struct loop *lp, const struct ft_config *cfg, const char *db, ft_ms wall,
-	  const char *backlight_dir)
+loop_start(struct loop *lp, const struct ft_config *cfg, const char *db, ft_ms wall,
+	   const char *backlight_dir, const struct loop_start *start)
 {
 	memset(lp, 0, sizeof(*lp));
 	lp->mono = 1000000; /* any start: only differences count */
@@ -70,12 +77,52 @@ loop_open(struct loop *lp, const struct ft_config *cfg, const char *db, ft_ms wa
 	assert_non_null(lp->live);
 	assert_non_null(lp->frame);
 	assert_non_null(lp->fonts);
-	struct clocktrust_facts f = { .synchronized = true, .wall = wall };
+	/* untrusted: not synchronised, and 1970 (before the build) */
+	struct clocktrust_facts f = { .synchronized = !start->untrusted,
+				      .wall = start->untrusted ? 0 : wall };
 	live_clock(lp->live, &f, lp->mono);
-	int levels[FT_MAX_SLOTS] = { 0 };
-	live_dock_levels(lp->live, levels, lp->mono);
+	if (!start->levels_unknown)
+		live_dock_levels(lp->live, start->levels, lp->mono);
 	backlight_find(&lp->backlight, backlight_dir);
 	live_touch(lp->live, lp->mono); /* awake at start, as run is */
+	loop_step(lp);
+}
+
+/* The clock becomes trusted (synchronised) at the loop's instant. */
+static inline void
+loop_trust(struct loop *lp)
+{
+	struct clocktrust_facts f = { .synchronized = true, .wall = lp->mono + lp->wall_offset };
+	live_clock(lp->live, &f, lp->mono);
+	loop_step(lp);
+}
+
+/* Opens at WALL (a trusted clock), with the dock's levels all out. */
+static inline void
+loop_open(struct loop *lp, const struct ft_config *cfg, const char *db, ft_ms wall,
+	  const char *backlight_dir)
+{
+	struct loop_start start = { 0 };
+	loop_start(lp, cfg, db, wall, backlight_dir, &start);
+}
+
+/* Dropped as kill -9 would: nothing saved, everything freed. */
+static inline void
+loop_crash(struct loop *lp)
+{
+	live_free(lp->live);
+	ui_fonts_close(lp->fonts);
+	if (lp->panel)
+		SDL_FreeSurface(lp->panel);
+	free(lp->frame);
+	memset(lp, 0, sizeof(*lp));
+}
+
+/* A raw dock level at the loop's instant, then a turn of the loop. */
+static inline void
+loop_dock(struct loop *lp, int slot, int level)
+{
+	live_dock(lp->live, slot, level, lp->mono);
 	loop_step(lp);
 }
 

@@ -28,6 +28,7 @@
 #include "report.h"
 #include "settings.h"
 #include "store.h"
+#include "ui_image.h"
 
 #define S FT_SECOND
 
@@ -514,6 +515,379 @@ test_no_dock_lines_is_a_banner(void **state)
 					      "not set in /etc/familytable/familytable.conf).") != NULL;
 	fault_clear(FAULT_SETUP);
 	assert_true(shown);
+/* --- meals: faults, stops and restarts ------------------------------------ */
+
+static const char *const meal_conf =
+	"[dock]\nnames = Anna Ben Chloé\n[time]\ntimezone = Europe/Paris\n";
+
+static int
+setup_meal(void **state)
+{
+	return setup_with(state, meal_conf);
+}
+
+/* The finished sessions of the day of AT in the store, as the report
+ * reads them; the caller frees *rows. */
+static size_t
+sessions_in_store(struct fixture *fx, ft_ms at, struct store_session **rows)
+{
+	struct ft_error err;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	size_t n = 0;
+	int64_t day = cal_day_of(at);
+	assert_true(store_sessions(st, day - 1, day + 1, FT_MS_NEVER - 1, rows, &n, &err));
+	store_close(st);
+	return n;
+}
+
+/* The open session saved for a restart: its start and last instant. */
+static bool
+open_session_in_store(struct fixture *fx, ft_ms *start, ft_ms *last_seen)
+{
+	struct ft_error err;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	struct session_detector det;
+	session_init(&det, &fx->cfg, NULL, 0);
+	bool found = false;
+	assert_true(store_load_open(st, &det, last_seen, &found, &err));
+	store_close(st);
+	*start = det.start;
+	return found && det.open;
+}
+
+/* Another connection holds the write lock, as a backup or an sqlite3
+ * shell would; NULL releases it. */
+static sqlite3 *
+lock_database(struct fixture *fx)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	return db;
+}
+
+static void
+unlock_database(sqlite3 *db)
+{
+	assert_int_equal(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static bool
+shows_banner_with(struct loop *a, const char *text)
+{
+	struct ui_model m;
+	live_model(a->live, a->mono, &m);
+	for (int i = 0; i < m.nbanners; i++)
+		if (strstr(m.banners[i], text))
+			return true;
+	return false;
+}
+
+/* Anna and Ben dock at 19:00 (a dinner window), and stay LENGTH. */
+static struct loop *
+dinner(struct fixture *fx, ft_ms length)
+{
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, length, FT_MINUTE);
+	return a;
+}
+
+static void
+test_a_meal_ended_while_the_database_is_locked_is_kept_and_saved_later(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = dinner(fx, 40 * FT_MINUTE);
+	sqlite3 *lock = lock_database(fx);
+	/* The phones come out; grace passes: the session ends while the
+	 * database is locked. */
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	loop_wait(a, 2 * FT_MINUTE + FT_SECOND, 10 * FT_SECOND);
+	assert_false(model(a).session_open);
+	assert_true(shows_banner_with(a, "Not saved yet"));
+	struct store_session *rows = NULL;
+	unlock_database(lock);
+	/* Nothing was written yet... */
+	assert_int_equal(sessions_in_store(fx, a->mono + a->wall_offset, &rows), 0);
+	free(rows);
+	/* ...and it is, at the next retry, once the lock is gone. */
+	loop_wait(a, 2 * FT_MINUTE, FT_SECOND);
+	assert_int_equal(sessions_in_store(fx, a->mono + a->wall_offset, &rows), 1);
+	assert_int_equal(rows[0].s.start, T("2026-12-08T19:00:00+01:00"));
+	assert_int_equal(rows[0].s.end, T("2026-12-08T19:40:00+01:00"));
+	assert_int_equal(rows[0].s.cls, SESSION_MEAL);
+	free(rows);
+	assert_false(shows_banner_with(a, "Not saved yet"));
+	assert_true(loop_close(a));
+}
+
+static void
+test_a_stop_while_locked_says_what_was_not_saved(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = dinner(fx, 30 * FT_MINUTE);
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	sqlite3 *lock = lock_database(fx);
+	loop_wait(a, 2 * FT_MINUTE + FT_SECOND, 10 * FT_SECOND);
+	/* SIGTERM with the lock still held: it cannot be saved, the stop says
+	 * so (run exits 1, the journal names the session). */
+	struct ft_error err;
+	assert_false(live_stop(a->live, a->mono, &err));
+	assert_non_null(strstr(err.msg, "not saved: the session of 19:00"));
+	ft_ms start, last_seen;
+	assert_true(open_session_in_store(fx, &start, &last_seen));
+	loop_crash(a);
+	unlock_database(lock);
+	/* Even then nothing is lost: the open session and its last checkpoint
+	 * are in the store, and the next start ends it there. */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T20:00:00+01:00"), NULL);
+	assert_true(loop_close(&fx->lp));
+	struct store_session *rows = NULL;
+	assert_int_equal(sessions_in_store(fx, start, &rows), 1);
+	assert_int_equal(rows[0].s.start, T("2026-12-08T19:00:00+01:00"));
+	assert_int_equal(rows[0].s.end, last_seen);
+	assert_true(last_seen >= T("2026-12-08T19:29:00+01:00"));
+	free(rows);
+}
+
+static void
+test_a_stop_saves_the_open_session_at_the_stop_instant(void **state)
+{
+	struct fixture *fx = *state;
+	/* 15 min 05 s: a checkpoint ran at 15:00, the stop comes 5 s later. */
+	struct loop *a = dinner(fx, 15 * FT_MINUTE + 5 * FT_SECOND);
+	assert_true(loop_close(a));
+	ft_ms start, last_seen;
+	assert_true(open_session_in_store(fx, &start, &last_seen));
+	assert_int_equal(start, T("2026-12-08T19:00:00+01:00"));
+	assert_int_equal(last_seen, T("2026-12-08T19:15:05+01:00"));
+	/* Restarted with no phones: it ends there, a meal of 15 min 05 s,
+	 * not a short one cut at the last minute. */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:20:00+01:00"), NULL);
+	assert_true(loop_close(&fx->lp));
+	struct store_session *rows = NULL;
+	assert_int_equal(sessions_in_store(fx, start, &rows), 1);
+	assert_int_equal(rows[0].s.end, T("2026-12-08T19:15:05+01:00"));
+	assert_int_equal(rows[0].s.cls, SESSION_MEAL);
+	free(rows);
+}
+
+static void
+test_a_crash_loses_at_most_a_minute(void **state)
+{
+	struct fixture *fx = *state;
+	/* The loop wakes only at the module's deadlines, as run does. */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	ft_ms end = a->mono + 20 * FT_MINUTE + 59 * FT_SECOND;
+	while (a->mono < end) {
+		ft_ms next = live_tick(a->live, a->mono);
+		a->mono = next < end ? next : end;
+		loop_step(a);
+	}
+	ft_ms now = a->mono + a->wall_offset;
+	loop_crash(a);
+	ft_ms start, last_seen;
+	assert_true(open_session_in_store(fx, &start, &last_seen));
+	assert_true(now - last_seen <= FT_MINUTE);
+}
+
+static void
+test_after_a_crash_the_session_resumes_on_the_first_reading_within_grace(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = dinner(fx, 20 * FT_MINUTE);
+	loop_crash(a);
+	/* Back a minute later; the pipe's first line comes 40 s after that:
+	 * until then the levels are unknown, not out. */
+	struct loop_start start = { .levels_unknown = true };
+	loop_start(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:21:00+01:00"), NULL, &start);
+	a = &fx->lp;
+	loop_wait(a, 40 * FT_SECOND, FT_SECOND);
+	struct store_session *rows = NULL;
+	assert_int_equal(sessions_in_store(fx, T("2026-12-08T19:00:00+01:00"), &rows), 0);
+	free(rows);
+	live_dock(a->live, 1, 1, a->mono);
+	live_dock(a->live, 2, 1, a->mono);
+	loop_step(a);
+	loop_wait(a, FT_SECOND, FT_SECOND);
+	assert_true(model(a).session_open);
+	assert_int_equal(model(a).session_start, T("2026-12-08T19:00:00+01:00"));
+	assert_true(loop_close(a));
+}
+
+static void
+test_after_a_crash_with_no_reading_in_grace_the_session_ends_where_last_known(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = dinner(fx, 20 * FT_MINUTE);
+	ft_ms start, last_seen;
+	assert_true(open_session_in_store(fx, &start, &last_seen));
+	loop_crash(a);
+	struct loop_start st = { .levels_unknown = true };
+	loop_start(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:21:00+01:00"), NULL, &st);
+	a = &fx->lp;
+	loop_wait(a, 2 * FT_MINUTE - FT_SECOND, FT_SECOND);
+	struct store_session *rows = NULL;
+	assert_int_equal(sessions_in_store(fx, start, &rows), 0); /* still waiting */
+	free(rows);
+	loop_wait(a, 2 * FT_SECOND, FT_SECOND);
+	assert_int_equal(sessions_in_store(fx, start, &rows), 1);
+	assert_int_equal(rows[0].s.start, start);
+	assert_int_equal(rows[0].s.end, last_seen);
+	free(rows);
+	assert_true(loop_close(a));
+}
+
+static void
+test_events_held_until_the_clock_is_trusted_are_dated_then(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop_start st = { .untrusted = true };
+	loop_start(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL, &st);
+	struct loop *a = &fx->lp;
+	assert_true(shows_banner_with(a, "Waiting for the right time"));
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, 10 * FT_MINUTE, FT_MINUTE);
+	assert_false(model(a).session_open); /* nothing dated yet */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	/* The time comes (NTP): the held edges are replayed, dated by the
+	 * monotonic clock. */
+	loop_trust(a);
+	assert_false(shows_banner_with(a, "Waiting for the right time"));
+	assert_true(model(a).session_open);
+	assert_int_equal(model(a).session_start, T("2026-12-08T19:00:00+01:00"));
+	assert_true(loop_close(a));
+}
+
+static void
+test_a_failed_write_leaves_the_screen_as_it_was(void **state)
+{
+	struct fixture *fx = *state;
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	sqlite3 *lock = lock_database(fx);
+	loop_tap(a, UI_ACT_WALK_START, 0);
+	/* Not started: the screen says so and offers it again. */
+	assert_false(model(a).walk_open);
+	assert_true(shows_banner_with(a, "Not saving right now"));
+	assert_true(loop_target(a, UI_ACT_WALK_START, 0, &(int){ 0 }, &(int){ 0 }));
+	unlock_database(lock);
+	loop_tap(a, UI_ACT_WALK_START, 0);
+	assert_true(model(a).walk_open);
+	assert_true(loop_close(a));
+}
+
+/* --- the meal screen --------------------------------------------------------- */
+
+/* The meal screen as the panel shows it: its status is STATUS and a text
+ * on it starts with TEXT. With FT_SCREENSHOT_DIR set, the panel is saved
+ * there as meal-NAME.png (the README's pictures). */
+static void
+assert_meal_screen(struct loop *a, enum ui_meal_status status, const char *text,
+		   const char *name)
+{
+	loop_step(a);
+	if (live_screen(a->live) != UI_MEAL || model(a).meal_status != status ||
+	    !loop_shows(a, text)) {
+		for (int i = 0; i < a->frame->nitems; i++)
+			if (a->frame->items[i].kind == UI_ITEM_TEXT)
+				fprintf(stderr, "  shown: %s\n", a->frame->items[i].text);
+		fail_msg("the %s meal screen (screen %d, status %d) does not show \"%s\"", name,
+			 live_screen(a->live), model(a).meal_status, text);
+	}
+	const char *dir = getenv("FT_SCREENSHOT_DIR");
+	if (dir) {
+		char path[300];
+		struct ft_error err;
+		snprintf(path, sizeof(path), "%s/meal-%s.png", dir, name);
+		assert_true(ui_image_save(a->panel, path, &err));
+	}
+}
+
+static void
+test_the_meal_screen_says_what_the_rules_would(void **state)
+{
+	struct fixture *fx = *state;
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+
+	/* The first phone is acknowledged, its name at once (one frame after
+	 * the debounce). */
+	loop_dock(a, 1, 1);
+	loop_wait(a, 50, 50);
+	assert_true(loop_shows(a, "Anna"));
+	assert_meal_screen(a, UI_MEAL_WAITING, "1 of 2 phones", "waiting");
+
+	/* The second: a dinner that will count once it lasts 15 min. */
+	loop_dock(a, 2, 1);
+	loop_wait(a, 50, 50);
+	assert_meal_screen(a, UI_MEAL_WILL_COUNT, "Dinner: it counts from 15 min", "will-count");
+	assert_true(loop_shows(a, "Ben"));
+
+	/* A third phone: Chloé's name within one frame, not at the next
+	 * minute. */
+	loop_wait(a, 5 * FT_MINUTE, FT_MINUTE);
+	loop_dock(a, 3, 1);
+	assert_false(loop_shows(a, "Chloé")); /* still bouncing */
+	loop_wait(a, 50, 50);
+	assert_true(loop_shows(a, "Chloé"));
+
+	loop_wait(a, 15 * FT_MINUTE, FT_MINUTE);
+	assert_meal_screen(a, UI_MEAL_COUNTS, "✓ Dinner together: it counts", "counts");
+
+	/* A dip: the time left of grace, by the second. */
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	loop_wait(a, 15 * FT_SECOND + 50, 50);
+	assert_true(model(a).dipping);
+	assert_meal_screen(a, UI_MEAL_COUNTS, "Phones out: back within 1:45", "dip");
+	/* Not back: how it ended, for a few seconds, then the glance. */
+	loop_wait(a, 2 * FT_MINUTE - 15 * FT_SECOND + FT_SECOND, FT_SECOND);
+	assert_meal_screen(a, UI_MEAL_ENDED, "✓ Dinner logged: 20 min together", "ended");
+	loop_wait(a, 10 * FT_SECOND, FT_SECOND);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	assert_true(loop_close(a));
+}
+
+static void
+test_the_meal_screen_never_promises_a_meal_out_of_its_time(void **state)
+{
+	struct fixture *fx = *state;
+	/* 10:21: outside every window (breakfast ends 10:30, 15 min short). */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T10:21:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, FT_MINUTE, FT_MINUTE);
+	assert_meal_screen(a, UI_MEAL_NOT_MEAL_TIME, "Phones down · not a meal time", "not-meal-time");
+	/* Left docked past max_duration (3 h): charging, not a meal. */
+	loop_wait(a, 3 * FT_HOUR, 10 * FT_MINUTE);
+	assert_meal_screen(a, UI_MEAL_CHARGING, "Phones charging · not a meal", "charging");
+	assert_true(loop_close(a));
+
+	/* Too short: said so when it ends. */
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-09T19:00:00+01:00"), NULL);
+	a = &fx->lp;
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, 5 * FT_MINUTE, FT_MINUTE);
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	loop_wait(a, 2 * FT_MINUTE + FT_SECOND, FT_SECOND);
+	assert_meal_screen(a, UI_MEAL_ENDED, "Too short to count (5 min of 15)", "too-short");
+	assert_true(loop_close(a));
 }
 
 /* The settings as a new command would read them from the database. */
@@ -609,6 +983,26 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_backlight_that_refuses_falls_back_to_the_dark_theme,
 						setup_night, teardown),
 		cmocka_unit_test_setup_teardown(test_no_dock_lines_is_a_banner, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_meal_ended_while_the_database_is_locked_is_kept_and_saved_later,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_a_stop_while_locked_says_what_was_not_saved,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_a_stop_saves_the_open_session_at_the_stop_instant,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_a_crash_loses_at_most_a_minute, setup_meal,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_after_a_crash_the_session_resumes_on_the_first_reading_within_grace,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_after_a_crash_with_no_reading_in_grace_the_session_ends_where_last_known,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_events_held_until_the_clock_is_trusted_are_dated_then,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_a_failed_write_leaves_the_screen_as_it_was,
+						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_the_meal_screen_says_what_the_rules_would, setup_meal,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_the_meal_screen_never_promises_a_meal_out_of_its_time,
+						setup_meal, teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	SDL_Quit();

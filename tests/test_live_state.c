@@ -227,7 +227,7 @@ test_undo_takes_a_hug_back_for_ten_minutes(void **state)
 	assert_int_equal(latest->store_kind, STORE_TAP);
 	assert_int_equal(latest->id, 42);
 
-	assert_true(engine_close(&e, &err));
+	assert_true(engine_close(&e, e.now, &err));
 	store_close(st);
 	char path[200];
 	const char *suffix[] = { "", "-wal", "-shm" };
