@@ -515,6 +515,8 @@ test_no_dock_lines_is_a_banner(void **state)
 					      "not set in /etc/familytable/familytable.conf).") != NULL;
 	fault_clear(FAULT_SETUP);
 	assert_true(shown);
+}
+
 /* --- meals: faults, stops and restarts ------------------------------------ */
 
 static const char *const meal_conf =
