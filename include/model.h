@@ -15,7 +15,8 @@
 #include "report.h"
 #include "session.h"
 
-enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_SCREEN_COUNT };
+enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_FIXES,
+		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
 
@@ -27,6 +28,13 @@ enum ui_setting { UI_SET_MEAL_GOAL, UI_SET_WALK_GOAL, UI_SET_REVIEW_DAY, UI_SET_
 extern const char *const ui_setting_keys[UI_SET_COUNT]; /* "meal.weekly_goal", ... */
 /* The languages the settings screen offers, in its order. */
 extern const char *const ui_setting_languages[2];       /* "en", "fr" */
+
+/* An entry of the last four weeks, on the corrections screen. */
+struct ui_fix_entry {
+	ft_ms start, end;            /* a hug's or a tap's instant twice */
+	char record[16];             /* meal, phones-down, short, left-docked, walk, hug, tap */
+	char detail[24];             /* a meal's window, a tap's kind */
+};
 
 enum ui_hug_state { UI_HUG_IDLE, UI_HUG_RUNNING, UI_HUG_PAUSED, UI_HUG_DONE };
 
@@ -43,7 +51,7 @@ enum ui_meal_status {
 };
 
 /* What asks for a confirmation before it happens. */
-enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY };
+enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_REMOVE };
 
 #define UI_MAX_BANNERS FAULT_COUNT
 
@@ -76,6 +84,14 @@ struct ui_model {
 	bool reviewed;                /* this week was marked reviewed */
 	bool next_away;               /* next week is marked away */
 	bool rituals_confirmed;       /* next week's rituals confirmed */
+	/* corrections: the last four weeks' entries, newest first */
+	const struct ui_fix_entry *fixes;
+	int nfixes;
+	int fix_first;                /* the first one shown (paging) */
+	bool week_away;               /* this week is marked away */
+	ft_ms fix_walk_start;         /* the walk to add */
+	ft_ms fix_walk_length;
+	const char *fix_undo_label;   /* "Undo: removed dinner"; NULL: nothing */
 	/* overlays */
 	const char *banners[UI_MAX_BANNERS]; /* faults to show, calm */
 	int nbanners;
@@ -99,6 +115,13 @@ enum ui_action {
 	UI_ACT_SETTING_MORE,
 	UI_ACT_SETTING_CHOOSE,        /* arg: row * 8 + the option */
 	UI_ACT_SETTING_RESET,         /* arg: the row: back to the file's value */
+	UI_ACT_GO_FIXES,              /* the corrections */
+	UI_ACT_FIX_AWAY,              /* this week away, or counted again */
+	UI_ACT_FIX_WALK_STEP,         /* arg: 0 start earlier, 1 later, 2 shorter, 3 longer */
+	UI_ACT_FIX_WALK_ADD,
+	UI_ACT_FIX_REMOVE,            /* arg: the entry's index; asks first */
+	UI_ACT_FIX_PAGE,              /* arg: how many entries on (older) or back */
+	UI_ACT_FIX_UNDO,              /* the last correction made here */
 	UI_ACT_CONFIRM_YES, UI_ACT_CONFIRM_NO,
 };
 

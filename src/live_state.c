@@ -11,7 +11,7 @@
 #include "live.h"
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
-	"glance", "meal", "walk", "hug", "review", "settings",
+	"glance", "meal", "walk", "hug", "review", "settings", "corrections",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {

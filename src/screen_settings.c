@@ -120,7 +120,14 @@ lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool sta
 void
 lay_settings(struct lay *l, struct ui_rect r)
 {
-	lay_back_row(l, &r, _("Settings"));
+	/* the title, the corrections, Home */
+	struct ui_rect top = ui_rect_cut_top(&r, l->target, l->gap);
+	struct ui_rect home = { top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
+	struct ui_rect fixes = { home.x - l->gap - lay_px(l, 260), top.y, lay_px(l, 260), top.h };
+	lay_text(l, (struct ui_rect){ top.x, top.y, fixes.x - top.x - l->gap, top.h }, 28,
+		 UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Settings"));
+	lay_button(l, fixes, _("Put mistakes right"), UI_ACT_GO_FIXES, 0, false);
+	lay_button(l, home, _("Home"), UI_ACT_GO_GLANCE, 0, false);
 	/* one row each, one above the other, while that leaves each row a
 	 * full-size target; else (landscape, banners above) two columns */
 	int rows = UI_SET_COUNT, cols = 1;

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "calendar.h"
+#include "correct.h"
 #include "live.h"
 #include "report.h"
 #include "store.h"
@@ -96,6 +97,35 @@ shot_model(struct store *st, const struct ft_config *cfg, ft_ms at, struct repor
 	return true;
 }
 
+/* The corrections screen's list, as the live display reads it (correct.h);
+ * *fixes is malloc'd, NULL when there is nothing. */
+static void
+shot_fixes(struct store *st, ft_ms at, struct ui_model *m, struct ui_fix_entry **fixes)
+{
+	struct store_entry *rows = NULL;
+	size_t n = 0;
+	struct ft_error ignored;
+	*fixes = NULL;
+	if (!store_get_mark(st, STORE_MARK_AWAY, cal_week_of(at), &m->week_away, &ignored))
+		m->week_away = false;
+	m->fix_walk_start = at - FT_HOUR - ft_floormod(at, 15 * FT_MINUTE);
+	m->fix_walk_length = 30 * FT_MINUTE;
+	if (!correct_history(st, at, &rows, &n, &ignored) || n == 0 ||
+	    !(*fixes = calloc(n, sizeof(**fixes)))) {
+		free(rows);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		(*fixes)[i].start = rows[i].start;
+		(*fixes)[i].end = rows[i].end;
+		snprintf((*fixes)[i].record, sizeof((*fixes)[i].record), "%s", rows[i].record);
+		snprintf((*fixes)[i].detail, sizeof((*fixes)[i].detail), "%s", rows[i].detail);
+	}
+	free(rows);
+	m->fixes = *fixes;
+	m->nfixes = (int)n;
+}
+
 int
 app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
 {
@@ -138,6 +168,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		goto out_fonts;
 	}
+	struct ui_fix_entry *fixes = NULL;
+	if (screen == UI_FIXES)
+		shot_fixes(st, at, &m, &fixes);
 	/* the frame is large (every item's text): on the heap, when asked for */
 	struct ui_frame *frame = opts->layout ? calloc(1, sizeof(*frame)) : NULL;
 	SDL_Surface *s = opts->layout && !frame
@@ -153,6 +186,7 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		code = FT_EXIT_OK;
 	}
 	free(frame);
+	free(fixes);
 	if (s)
 		SDL_FreeSurface(s);
 	report_free(&r);

@@ -583,10 +583,11 @@ lay_confirm(struct lay *l)
 	struct ui_rect in = ui_rect_inset(card, l->pad * 2);
 	struct ui_rect buttons = ui_rect_cut_bottom(&in, l->target, l->gap);
 	lay_text(l, in, 22, 0, UI_C_INK, "%s", m->confirm_text ? m->confirm_text : "");
-	bool undo = m->confirm == UI_CONFIRM_UNDO;
+	/* removing something: the coloured answer is the one that keeps it */
+	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE;
 	struct lay_button_spec b[] = {
-		{ undo ? _("Keep it") : _("Cancel"), UI_ACT_CONFIRM_NO, false },
-		{ undo ? _("Remove") : _("Yes"), UI_ACT_CONFIRM_YES, true },
+		{ removes ? _("Keep it") : _("Cancel"), UI_ACT_CONFIRM_NO, removes },
+		{ removes ? _("Remove") : _("Yes"), UI_ACT_CONFIRM_YES, !removes },
 	};
 	lay_button_row(l, buttons, b, 2);
 }
@@ -632,6 +633,9 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 		break;
 	case UI_SETTINGS:
 		lay_settings(&l, r);
+		break;
+	case UI_FIXES:
+		lay_fixes(&l, r);
 		break;
 	case UI_SCREEN_COUNT:
 		break;

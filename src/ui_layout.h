@@ -119,5 +119,6 @@ void lay_walk(struct lay *l, struct ui_rect r);
 void lay_hug(struct lay *l, struct ui_rect r);
 void lay_review(struct lay *l, struct ui_rect r);
 void lay_settings(struct lay *l, struct ui_rect r);
+void lay_fixes(struct lay *l, struct ui_rect r);
 
 #endif

@@ -964,6 +964,72 @@ test_holding_the_clock_opens_the_settings_where_a_goal_applies_at_once(void **st
 	assert_true(loop_close(a));
 }
 
+/* The colour of the text LABEL on the frame last drawn, or -1. */
+static int
+label_color(const struct loop *a, const char *label)
+{
+	for (int i = 0; i < a->frame->nitems; i++)
+		if (a->frame->items[i].kind == UI_ITEM_TEXT && strcmp(a->frame->items[i].text, label) == 0)
+			return (int)a->frame->items[i].color;
+	return -1;
+}
+
+/* Issue 11, point 6: from the settings, a walk added after the fact, an
+ * entry removed after a question whose coloured answer keeps it, Undo,
+ * and this week marked away. */
+static void
+test_mistakes_are_put_right_from_the_settings(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_hug_app(fx); /* Tuesday 8 December, 08:00 */
+	int x = 0, y = 0;
+	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
+	loop_finger(a, 1, false, x, y);
+	loop_tap(a, UI_ACT_GO_FIXES, 0);
+	assert_int_equal(live_screen(a->live), UI_FIXES);
+	assert_true(loop_shows(a, "Nothing logged"));
+	/* the walk forgotten this morning: 07:00, 30 min; five minutes more */
+	assert_int_equal(model(a).fix_walk_start, T("2026-12-08T07:00:00+01:00"));
+	loop_tap(a, UI_ACT_FIX_WALK_STEP, 3);
+	loop_tap(a, UI_ACT_FIX_WALK_ADD, 0);
+	assert_int_equal(test_query_int(fx->db, "SELECT (end_ms - start_ms) / 60000 FROM walk"), 35);
+	assert_int_equal(model(a).nfixes, 1);
+	assert_true(loop_shows(a, "Undo: walk added"));
+	/* a step past now is refused: the walk must be over */
+	for (int i = 0; i < 20; i++)
+		loop_tap(a, UI_ACT_FIX_WALK_STEP, 1);
+	assert_true(model(a).fix_walk_start + model(a).fix_walk_length <= T("2026-12-08T08:00:00+01:00"));
+
+	/* Remove asks; the coloured answer keeps it */
+	loop_tap(a, UI_ACT_FIX_REMOVE, 0);
+	assert_int_equal(model(a).confirm, UI_CONFIRM_REMOVE);
+	assert_int_equal(label_color(a, "Keep it"), UI_C_ON_PRIMARY);
+	assert_int_equal(label_color(a, "Remove"), UI_C_INK);
+	loop_tap(a, UI_ACT_CONFIRM_NO, 0);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM walk"), 1);
+	loop_tap(a, UI_ACT_FIX_REMOVE, 0);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM walk"), 0);
+	assert_int_equal(model(a).nfixes, 0);
+	/* Undo puts it back; both corrections stay in the log */
+	loop_tap(a, UI_ACT_FIX_UNDO, 0);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM walk"), 1);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM correction"), 2);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM correction WHERE undone_ms IS NOT NULL"), 1);
+
+	/* this week away, with its dates on the screen, and back */
+	assert_true(loop_shows(a, "This week, 7 December – 13 December: counted"));
+	loop_tap(a, UI_ACT_FIX_AWAY, 0);
+	assert_true(model(a).week_away);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM away"), 1);
+	loop_tap(a, UI_ACT_FIX_AWAY, 0);
+	assert_false(model(a).week_away);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM away"), 0);
+	assert_true(loop_close(a));
+}
+
 int
 main(void)
 {
@@ -971,6 +1037,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_holding_the_clock_opens_the_settings_where_a_goal_applies_at_once,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mistakes_are_put_right_from_the_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_people_holding_the_circles_log_one_hug, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_tap_on_the_ring_logs_a_hug_too, setup, teardown),
