@@ -207,6 +207,16 @@ check-arm64:
 	@GUEST_ARCH=aarch64 scripts/gpio-sim-vm $(ARM64_BUILD)/vm $(ARM64_BUILD)/gpio/gpio_dock_test \
 		tests/gpio/familytable_run_test.sh:$(ARM64_BUILD)/familytable
 
+# The display guest on arm64 as well: `run --fullscreen` on kmsdrm and a
+# touchscreen in an arm64 guest (scripts/display-vm, GUEST_ARCH=aarch64);
+# about 3 minutes more, so not part of check-arm64.
+.PHONY: check-arm64-display
+check-arm64-display:
+	@scripts/install-deps arm64
+	@scripts/qemu-binfmt aarch64
+	$(MAKE) $(ARM64_MAKE) $(ARM64_BUILD)/familytable $(DVM_TOOLS:$(BUILD)/%=$(ARM64_BUILD)/%)
+	@GUEST_ARCH=aarch64 scripts/display-vm $(ARM64_BUILD)/dvm $(ARM64_BUILD)/familytable $(ARM64_BUILD)/display
+
 # `run --window` on Wayland: Weston (pixman) on Xvfb, SDL's wayland driver,
 # each renderer: up, asleep in poll() when idle, woken by a key, SIGTERM;
 # scripts/check-wayland. Not part of `check`.
