@@ -434,21 +434,22 @@ live_dock_levels(struct live *l, const int *levels, ft_ms mono)
 	changed(l);
 }
 
-/* After the engine moved: the screen follows every debounced change, and
- * a first phone docked (fewer than min_phones, no session) is
- * acknowledged for a minute. */
+/* After the engine moved: a first phone docked (fewer than min_phones, no
+ * session) is acknowledged for a minute. (The screen follows a confirmed
+ * change through live_tick's dock_shown(); a raw edge draws nothing.) */
 static void
 after_engine(struct live *l, ft_ms mono, int docked_before)
 {
-	changed(l);
 	int docked = engine_docked(&l->engine);
 	if (docked == docked_before)
 		return;
 	/* Phones docked or taken: the table is not using the screen, the
 	 * meal screen may come (a running hug or a question still stays). */
 	l->user_until = 0;
-	if (docked > 0 && docked < l->cfg->min_phones && !engine_session_open(&l->engine, NULL))
+	if (docked > 0 && docked < l->cfg->min_phones && !engine_session_open(&l->engine, NULL)) {
 		l->ack_until = mono + LIVE_ACK;
+		changed(l);
+	}
 }
 
 void
