@@ -784,7 +784,7 @@ test_meal_logged(const struct sim *s)
 	sim_pull(s, 1, "pull-up");
 	rig_run(r, 2000, NULL, NULL); /* grace 1 s, then some */
 	check(!r->engine_failed, "the engine took every report");
-	ok = engine_close(e, &err);
+	ok = engine_close(e, e->now, &err);
 	check(ok, "engine closed%s%s", ok ? "" : ": ", ok ? "" : err.msg);
 	store_close(st);
 	r->engine = NULL;
