@@ -52,6 +52,7 @@ UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c
              src/screen_glance.c src/screen_settings.c src/screen_fixes.c src/screen_meal.c src/screen_walk.c src/screen_hug.c \
              src/screen_review.c src/ui_image.c src/display.c
 UI_SRC    += src/ui_layout_json.c
+UI_SRC    += src/screen_call.c
 LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

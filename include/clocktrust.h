@@ -57,13 +57,14 @@ enum clocktrust_event_kind {
 	CLOCKTRUST_AWAY_NEXT,   /* b = away (1) or not (0) */
 	CLOCKTRUST_REVIEWED,
 	CLOCKTRUST_RITUALS_NEXT, /* next week's rituals confirmed */
+	CLOCKTRUST_CALL,        /* a = the caller's slot, text = whom; 0 and "": not said */
 };
 
 struct clocktrust_event {
 	enum clocktrust_event_kind kind;
 	ft_ms mono;             /* when it happened, monotonic ms */
 	int a, b;
-	char text[16];
+	char text[FT_NAME_MAX];  /* a tap's kind, a call's whom */
 	unsigned seq;           /* unique, so an undo can find it */
 	bool cancelled;         /* undone before the clock was trusted */
 };

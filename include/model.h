@@ -16,6 +16,7 @@
 #include "session.h"
 
 enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_FIXES,
+		 UI_CALL_WHO, UI_CALL_WHOM, /* a call: who called, then whom */
 		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
@@ -51,7 +52,10 @@ enum ui_meal_status {
 };
 
 /* What asks for a confirmation before it happens. */
-enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_REMOVE };
+enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_REMOVE,
+		  UI_CONFIRM_WALK_MISTAKE /* a walk stopped within a minute of its start */ };
+
+#define UI_CALL_NAMES 8               /* "whom": the names called before, shown */
 
 #define UI_MAX_BANNERS FAULT_COUNT
 
@@ -98,6 +102,11 @@ struct ui_model {
 	const char *undo_label;       /* "Undo hug 19:05"; NULL: nothing to undo */
 	enum ui_confirm confirm;
 	const char *confirm_text;     /* the question asked */
+	/* a call: the caller chosen (a slot, from 1; 0 while asking who), and
+	 * whom they may have called: the names called before, latest first */
+	int call_from;
+	const char *call_names[UI_CALL_NAMES];
+	int call_nnames;
 };
 
 /* What a touch target does. */
@@ -107,7 +116,6 @@ enum ui_action {
 	UI_ACT_WALK_START, UI_ACT_WALK_STOP,
 	UI_ACT_HUG_TOGGLE,            /* start or pause by one tap */
 	UI_ACT_HUG_HOLD,              /* arg: circle 0 or 1, held while pressed */
-	UI_ACT_CALL_DONE,             /* a `call` ritual kept: a tap */
 	UI_ACT_REVIEW_DONE, UI_ACT_REVIEW_AWAY, UI_ACT_REVIEW_RITUALS, UI_ACT_REVIEW_CLOSE,
 	UI_ACT_UNDO,                  /* asks first */
 	UI_ACT_SETTINGS_HOLD,         /* held for two seconds: the settings */
@@ -123,6 +131,10 @@ enum ui_action {
 	UI_ACT_FIX_PAGE,              /* arg: how many entries on (older) or back */
 	UI_ACT_FIX_UNDO,              /* the last correction made here */
 	UI_ACT_CONFIRM_YES, UI_ACT_CONFIRM_NO,
+	UI_ACT_GO_CALL,               /* a call to log: asks who called */
+	UI_ACT_CALL_FROM,             /* arg: the caller's slot; then asks whom */
+	UI_ACT_CALL_TO,               /* arg: which of call_names; logs the call */
+	UI_ACT_CALL_SKIP,             /* logs the call without who and whom */
 };
 
 #endif

@@ -83,6 +83,10 @@ bool report_build(struct store *st, const struct ft_config *cfg, ft_ms at,
 bool report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, ft_ms at,
 		       struct report *r, struct ft_error *err);
 void report_free(struct report *r);
+/* Whom the family called before AT, each name once, the latest first, at
+ * most MAX: what a new call offers first. The count, or -1 with ERR. */
+int report_call_names(struct store *st, ft_ms at, char names[][FT_NAME_MAX], int max,
+		      struct ft_error *err);
 
 /* The name of SLOT (from 1) in the week's bonds: the name logged with its
  * meals, else its configured name, else its number. */

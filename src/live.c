@@ -102,6 +102,11 @@ struct live {
 	unsigned shown_dock;       /* the debounced slots in and the session, as drawn */
 	int64_t checked_day;       /* the day quick_check last ran (store_check) */
 
+	/* a call being logged: the caller chosen, whom they may have called */
+	int call_from;
+	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
+	int call_nnames;
+
 	/* night */
 	bool night;                /* in [display] night: the dark theme */
 	ft_ms wake_until;          /* mono: awake (full brightness) until then */
@@ -299,6 +304,9 @@ apply_event(struct live *l, const struct clocktrust_event *ev, ft_ms t, int64_t 
 	case CLOCKTRUST_TAP:
 		*kind = STORE_TAP;
 		return engine_tap(e, t, ev->text, id, err);
+	case CLOCKTRUST_CALL:
+		*kind = STORE_TAP;
+		return engine_call(e, t, ev->a, ev->a ? ev->text : NULL, id, err);
 	case CLOCKTRUST_AWAY_NEXT:
 		return engine_mark(e, STORE_MARK_AWAY, cal_week_of(t) + 1, ev->b, t, err);
 	case CLOCKTRUST_REVIEWED:
@@ -781,6 +789,57 @@ go(struct live *l, enum ui_screen s, ft_ms mono)
 	changed(l);
 }
 
+/* --- calls: who called, then whom ------------------------------------------ */
+
+static void
+call_begin(struct live *l, ft_ms mono)
+{
+	l->call_from = 0;
+	l->call_nnames = 0;
+	if (l->store) {
+		struct ft_error err;
+		int n = report_call_names(l->store, live_now(l, mono), l->call_names, UI_CALL_NAMES,
+					  &err);
+		if (store_result(l, n >= 0, &err))
+			l->call_nnames = n;
+	}
+	go(l, UI_CALL_WHO, mono);
+}
+
+/* Log a call: slot FROM called TO, or 0 and NULL when not said. A failed
+ * write leaves the screen as it was (the store's banner says why). */
+static void
+call_log(struct live *l, ft_ms mono, int from, const char *to)
+{
+	struct clocktrust_event ev = { .kind = CLOCKTRUST_CALL, .mono = mono, .a = from };
+	snprintf(ev.text, sizeof(ev.text), "%s", from && to ? to : "");
+	unsigned seq;
+	int64_t id;
+	int kind;
+	int pending = l->engine_open ? l->engine.npending : 0;
+	if (event(l, ev, &seq, &id, &kind) == OUTCOME_FAILED) {
+		/* Not written, but kept by the engine and written once it can
+		 * be (the banner says so): the call is logged as far as the
+		 * family can tell, and a second tap must not log it twice.
+		 * Anything else failed leaves the screen as it was. */
+		if (l->engine_open && l->engine.npending > pending) {
+			l->call_from = 0;
+			go(l, UI_GLANCE, mono);
+		}
+		return;
+	}
+	char hhmm[16], q[160], who[FT_NAME_MAX];
+	hhmm_of(live_now(l, mono), hhmm);
+	if (from)
+		snprintf(q, sizeof(q), _("Remove the call from %1$s to %2$s at %3$s?"),
+			 config_slot_name(l->cfg, from, who), ev.text, hhmm);
+	else
+		snprintf(q, sizeof(q), _("Remove the call marked at %s?"), hhmm);
+	undo_entry(l, mono, seq, STORE_TAP, id, _("call"), q);
+	l->call_from = 0;
+	go(l, UI_GLANCE, mono);
+}
+
 static void
 confirm_yes(struct live *l, ft_ms mono)
 {
@@ -817,13 +876,16 @@ confirm_yes(struct live *l, ft_ms mono)
 		fixed(l, rc, fix, what, &err, mono);
 		return;
 	}
-	if (l->confirm != UI_CONFIRM_UNDO)
+	/* "Was it a mistake?" "Yes": the walk just logged is undone */
+	if (l->confirm != UI_CONFIRM_UNDO && l->confirm != UI_CONFIRM_WALK_MISTAKE)
 		return;
 	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
 	struct ft_error err;
 	if (u && u->kind == LIVE_UNDO_HELD) {
 		clocktrust_hold_cancel(&l->hold, u->hold_seq);
 		live_undo_pop(&l->undo);
+		if (l->confirm == UI_CONFIRM_WALK_MISTAKE)
+			l->walk_done_length = -1;
 	} else if (u && u->kind == LIVE_UNDO_AWAY && l->engine_open) {
 		if (store_result(l, engine_mark(&l->engine, STORE_MARK_AWAY, u->id, false,
 						live_now(l, mono), &err), &err)) {
@@ -835,6 +897,8 @@ confirm_yes(struct live *l, ft_ms mono)
 						  &err), &err)) {
 			if (u->store_kind == STORE_HUG && l->hug.state == UI_HUG_DONE)
 				live_hug_reset(&l->hug);
+			if (u->store_kind == STORE_WALK)
+				l->walk_done_length = -1;
 			live_undo_pop(&l->undo);
 		}
 	}
@@ -883,6 +947,12 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		hhmm_of(live_now(l, mono), hhmm);
 		snprintf(q, sizeof(q), _("Remove the walk logged at %s?"), hhmm);
 		undo_entry(l, mono, seq, STORE_WALK, id, _("walk"), q);
+		if (l->walk_done_length < FT_MINUTE) {
+			/* Back within a minute: most likely a slip of the finger. */
+			l->confirm = UI_CONFIRM_WALK_MISTAKE;
+			snprintf(l->confirm_text, sizeof(l->confirm_text), "%s",
+				 _("That walk lasted less than a minute. Was it a mistake?"));
+		}
 		break;
 	}
 	case UI_ACT_HUG_TOGGLE:
@@ -890,16 +960,22 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		break;
 	case UI_ACT_HUG_HOLD:
 		break; /* presses and releases: live_hold() */
-	case UI_ACT_CALL_DONE: {
-		struct clocktrust_event ev = { .kind = CLOCKTRUST_TAP, .mono = mono };
-		snprintf(ev.text, sizeof(ev.text), "call");
-		if (event(l, ev, &seq, &id, &kind) == OUTCOME_FAILED)
-			break;
-		hhmm_of(live_now(l, mono), hhmm);
-		snprintf(q, sizeof(q), _("Remove the call marked at %s?"), hhmm);
-		undo_entry(l, mono, seq, STORE_TAP, id, _("call"), q);
+	case UI_ACT_GO_CALL:
+		call_begin(l, mono);
 		break;
-	}
+	case UI_ACT_CALL_FROM:
+		if (arg < 1 || arg > l->cfg->nslots)
+			break;
+		l->call_from = arg;
+		go(l, UI_CALL_WHOM, mono);
+		break;
+	case UI_ACT_CALL_TO:
+		if (l->call_from > 0 && arg >= 0 && arg < l->call_nnames)
+			call_log(l, mono, l->call_from, l->call_names[arg]);
+		break;
+	case UI_ACT_CALL_SKIP:
+		call_log(l, mono, 0, NULL);
+		break;
 	case UI_ACT_REVIEW_DONE:
 		if (!l->reviewed) {
 			if (event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_REVIEWED, .mono = mono },
@@ -1308,6 +1384,10 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	}
 	m->confirm = l->confirm;
 	m->confirm_text = l->confirm_text;
+	m->call_from = l->call_from;
+	m->call_nnames = l->call_nnames;
+	for (int i = 0; i < l->call_nnames; i++)
+		m->call_names[i] = l->call_names[i];
 	m->fixes = l->fixes;
 	m->nfixes = l->nfixes;
 	m->fix_first = l->fix_first;

@@ -11,7 +11,8 @@
 #include "live.h"
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
-	"glance", "meal", "walk", "hug", "review", "settings", "corrections",
+	"glance", "meal", "walk", "hug", "review", "settings", "corrections", "call",
+	"call-whom",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {

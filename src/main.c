@@ -34,6 +34,7 @@
 #include "config.h"
 #include "display.h"
 #include "log.h"
+#include "model.h"
 #include "report.h"
 #include "settings.h"
 #include "simulate.h"
@@ -163,6 +164,11 @@ parse_options(int argc, char **argv, struct options *o)
 			return bad_usage("%s needs a value", argv[optind - 1]);
 		if (c == OPT_HELP) {
 			fputs(usage, stdout);
+			/* the screens `screenshot --screen` knows, from the one list */
+			fputs("Screens for screenshot --screen:", stdout);
+			for (int i = 0; i < UI_SCREEN_COUNT; i++)
+				printf("%s %s", i ? "," : "", ui_screen_names[i]);
+			fputs(".\n", stdout);
 			exit(FT_EXIT_OK);
 		}
 		if (c == OPT_VERSION) {

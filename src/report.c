@@ -84,6 +84,29 @@ load_calls(struct store *st, const struct ft_config *cfg, struct report *r, stru
 	return true;
 }
 
+int
+report_call_names(struct store *st, ft_ms at, char names[][FT_NAME_MAX], int max,
+		  struct ft_error *err)
+{
+	struct store_call *rows = NULL;
+	size_t n = 0;
+	/* every call ever logged: a family calls a handful of people */
+	if (!store_calls(st, INT32_MIN, cal_day_of(at), at, &rows, &n, err))
+		return -1;
+	int k = 0;
+	for (size_t i = n; i-- > 0 && k < max;) {
+		if (!rows[i].to[0])
+			continue;
+		bool seen = false;
+		for (int j = 0; j < k && !seen; j++)
+			seen = strcmp(names[j], rows[i].to) == 0;
+		if (!seen)
+			snprintf(names[k++], FT_NAME_MAX, "%s", rows[i].to);
+	}
+	free(rows);
+	return k;
+}
+
 bool
 report_build(struct store *st, const struct ft_config *cfg, ft_ms at, struct report *r,
 	     struct ft_error *err)

@@ -147,7 +147,7 @@ lay_side_cards(struct lay *l, struct ui_rect box, int n)
 	if (call >= 0) {
 		lay_info_card(l, c1, UI_C_CARD, l->cfg->rituals[call].label, _("Tap when done"),
 			      UI_C_PRIMARY);
-		lay_target(l, c1, UI_ACT_CALL_DONE, call);
+		lay_target(l, c1, UI_ACT_GO_CALL, call);
 	} else {
 		ft_ms when;
 		int i = next_ritual(l->cfg, l->m->now, &when);
@@ -215,10 +215,18 @@ lay_glance_buttons(struct lay *l, struct ui_rect box)
 	struct lay_button_spec b[] = {
 		{ walk, UI_ACT_GO_WALK, l->m->walk_open },
 		{ _("Hug"), UI_ACT_GO_HUG, false },
+		/* a call can be logged any day, not only a call ritual's */
+		{ _("Call"), UI_ACT_GO_CALL, false },
 		{ _("Week"), UI_ACT_GO_REVIEW, false },
-		{ l->m->undo_label, UI_ACT_UNDO, false },
 	};
-	lay_button_row(l, box, b, l->m->undo_label ? 4 : 3);
+	if (l->m->undo_label) {
+		/* "Undo hug 19:05" is long: a double share of the row */
+		struct ui_rect undo = { box.x + box.w - (box.w - 4 * l->gap) / 3, box.y, 0, box.h };
+		undo.w = box.x + box.w - undo.x;
+		box.w -= undo.w + l->gap;
+		lay_button(l, undo, l->m->undo_label, UI_ACT_UNDO, 0, false);
+	}
+	lay_button_row(l, box, b, 4);
 }
 
 void

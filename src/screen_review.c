@@ -390,7 +390,16 @@ lay_review(struct lay *l, struct ui_rect r)
 	}
 	struct ui_rect top = ui_rect_cut_top(&r, l->target, l->gap);
 	struct ui_rect close = { top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
-	lay_review_title(l, (struct ui_rect){ top.x, top.y, top.w - close.w - l->gap, top.h }, title);
+	/* mistakes of the week (and the three before) are put right from
+	 * here; in portrait the title needs the width (the walk screen and
+	 * the settings lead there too) */
+	struct ui_rect fix = { close.x, top.y, 0, top.h };
+	if (!l->portrait) {
+		fix = (struct ui_rect){ close.x - l->gap - lay_px(l, 150), top.y, lay_px(l, 150),
+					top.h };
+		lay_button(l, fix, _("Put right"), UI_ACT_GO_FIXES, 0, false);
+	}
+	lay_review_title(l, (struct ui_rect){ top.x, top.y, fix.x - top.x - l->gap, top.h }, title);
 	lay_button(l, close, _("Close"), UI_ACT_REVIEW_CLOSE, 0, false);
 
 	/* Portrait: the three are narrow, their labels go on two lines; the

@@ -19,7 +19,14 @@ lay_walk(struct lay *l, struct ui_rect r)
 	const struct ui_model *m = l->m;
 	char buf[128], len[32];
 	lay_back_row(l, &r, _("Walk"));
-	struct ui_rect button = ui_rect_cut_bottom(&r, lay_px(l, 96), l->gap);
+	if (m->walk_open) {
+		/* "We're back" sits at the top, "Start" at the bottom: two
+		 * quick taps in one place cannot log a walk of nothing */
+		struct ui_rect back = ui_rect_cut_top(&r, lay_px(l, 96), l->gap);
+		lay_button(l, back, _("We're back"), UI_ACT_WALK_STOP, 0, true);
+	}
+	/* (while out, nothing to tap where "Start" was) */
+	struct ui_rect button = m->walk_open ? r : ui_rect_cut_bottom(&r, lay_px(l, 96), l->gap);
 	struct ui_rect hint = ui_rect_cut_bottom(&r, lay_px(l, l->portrait ? 72 : 40), l->gap);
 	if (m->walk_open) {
 		char hhmm[8];
@@ -35,7 +42,6 @@ lay_walk(struct lay *l, struct ui_rect r)
 			snprintf(buf, sizeof(buf), _("It counts from %ld min"),
 				 (long)(l->cfg->walk_min / FT_MINUTE));
 		lay_label(l, hint, 22, 0, counts ? UI_C_WALK : UI_C_INK_DIM, "%s", buf);
-		lay_button(l, button, _("We're back"), UI_ACT_WALK_STOP, 0, true);
 		return;
 	}
 	if (m->walk_done_length >= 0) {
@@ -59,5 +65,8 @@ lay_walk(struct lay *l, struct ui_rect r)
 		   rep ? rep->walk_goal : l->cfg->walk_goal, UI_C_WALK);
 	lay_label(l, hint, 22, 0, UI_C_INK_DIM, _("Tap when you leave, and again when you're back. It counts from %ld min."),
 		 (long)(l->cfg->walk_min / FT_MINUTE));
+	/* a walk someone forgot to start: the corrections add it */
+	struct ui_rect add = ui_rect_cut_left(&button, button.w / 3, l->gap);
+	lay_button(l, add, _("Forgot one? Add it"), UI_ACT_GO_FIXES, 0, false);
 	lay_button(l, button, _("Start a walk"), UI_ACT_WALK_START, 0, true);
 }

@@ -126,6 +126,19 @@ shot_fixes(struct store *st, ft_ms at, struct ui_model *m, struct ui_fix_entry *
 	m->nfixes = (int)n;
 }
 
+/* The call screens: whom the family called before AT (NAMES holds them),
+ * the first name of the dock chosen as the caller. */
+static void
+shot_call(struct store *st, ft_ms at, char names[UI_CALL_NAMES][FT_NAME_MAX], struct ui_model *m)
+{
+	struct ft_error ignored;
+	int n = report_call_names(st, at, names, UI_CALL_NAMES, &ignored);
+	for (int i = 0; i < n; i++)
+		m->call_names[i] = names[i];
+	m->call_nnames = n > 0 ? n : 0;
+	m->call_from = 1;
+}
+
 int
 app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
 {
@@ -171,6 +184,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	struct ui_fix_entry *fixes = NULL;
 	if (screen == UI_FIXES)
 		shot_fixes(st, at, &m, &fixes);
+	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
+	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM)
+		shot_call(st, at, call_names, &m);
 	/* the frame is large (every item's text): on the heap, when asked for */
 	struct ui_frame *frame = opts->layout ? calloc(1, sizeof(*frame)) : NULL;
 	SDL_Surface *s = opts->layout && !frame

@@ -582,12 +582,16 @@ lay_confirm(struct lay *l)
 	lay_card(l, card, UI_C_CARD);
 	struct ui_rect in = ui_rect_inset(card, l->pad * 2);
 	struct ui_rect buttons = ui_rect_cut_bottom(&in, l->target, l->gap);
-	lay_text(l, in, 22, 0, UI_C_INK, "%s", m->confirm_text ? m->confirm_text : "");
+	/* a question may take two lines */
+	lay_label(l, in, 22, 0, UI_C_INK, "%s", m->confirm_text ? m->confirm_text : "");
 	/* removing something: the coloured answer is the one that keeps it */
-	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE;
+	bool mistake = m->confirm == UI_CONFIRM_WALK_MISTAKE;
+	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE || mistake;
+	const char *no = mistake ? _("No, keep it") : removes ? _("Keep it") : _("Cancel");
+	const char *yes = mistake ? _("Yes, remove it") : removes ? _("Remove") : _("Yes");
 	struct lay_button_spec b[] = {
-		{ removes ? _("Keep it") : _("Cancel"), UI_ACT_CONFIRM_NO, removes },
-		{ removes ? _("Remove") : _("Yes"), UI_ACT_CONFIRM_YES, !removes },
+		{ no, UI_ACT_CONFIRM_NO, removes },
+		{ yes, UI_ACT_CONFIRM_YES, !removes },
 	};
 	lay_button_row(l, buttons, b, 2);
 }
@@ -636,6 +640,12 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 		break;
 	case UI_FIXES:
 		lay_fixes(&l, r);
+		break;
+	case UI_CALL_WHO:
+		lay_call_who(&l, r);
+		break;
+	case UI_CALL_WHOM:
+		lay_call_whom(&l, r);
 		break;
 	case UI_SCREEN_COUNT:
 		break;

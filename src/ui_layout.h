@@ -120,5 +120,7 @@ void lay_hug(struct lay *l, struct ui_rect r);
 void lay_review(struct lay *l, struct ui_rect r);
 void lay_settings(struct lay *l, struct ui_rect r);
 void lay_fixes(struct lay *l, struct ui_rect r);
+void lay_call_who(struct lay *l, struct ui_rect r);
+void lay_call_whom(struct lay *l, struct ui_rect r);
 
 #endif

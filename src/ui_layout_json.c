@@ -21,7 +21,6 @@ static const char *const action_names[] = {
 	[UI_ACT_WALK_STOP] = "walk-stop",
 	[UI_ACT_HUG_TOGGLE] = "hug-toggle",
 	[UI_ACT_HUG_HOLD] = "hug-hold",
-	[UI_ACT_CALL_DONE] = "call-done",
 	[UI_ACT_REVIEW_DONE] = "review-done",
 	[UI_ACT_REVIEW_AWAY] = "review-away",
 	[UI_ACT_REVIEW_RITUALS] = "review-rituals",
@@ -29,6 +28,10 @@ static const char *const action_names[] = {
 	[UI_ACT_UNDO] = "undo",
 	[UI_ACT_CONFIRM_YES] = "confirm-yes",
 	[UI_ACT_CONFIRM_NO] = "confirm-no",
+	[UI_ACT_GO_CALL] = "call",
+	[UI_ACT_CALL_FROM] = "call-from",
+	[UI_ACT_CALL_TO] = "call-to",
+	[UI_ACT_CALL_SKIP] = "call-skip",
 };
 
 const char *

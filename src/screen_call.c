@@ -1,0 +1,74 @@
+/*
+ * screen_call.c - a call logged by touch (SPEC §3): who called, one big
+ * button per name of the dock, then whom, the names called before first;
+ * "Skip" logs the call without them.
+ */
+#include <libintl.h>
+#include <stdio.h>
+
+#include "ui_layout.h"
+
+#define _(s) gettext(s)
+
+/* N buttons in a grid filling BOX, at most two rows in landscape (four
+ * in portrait), each as tall as a touch target at the least. */
+static void
+lay_name_grid(struct lay *l, struct ui_rect box, const char *const *labels, int n,
+	      enum ui_action action, int arg0)
+{
+	if (n <= 0)
+		return;
+	int maxrows = l->portrait ? 4 : 2;
+	int rows = n < maxrows ? n : maxrows;
+	int cols = (n + rows - 1) / rows;
+	int h = (box.h - (rows - 1) * l->gap) / rows;
+	if (h > lay_px(l, 130))
+		h = lay_px(l, 130);
+	if (h < l->target)
+		h = l->target;
+	for (int i = 0; i < n; i++) {
+		struct ui_rect row = { box.x, box.y + (i / cols) * (h + l->gap), box.w, h };
+		/* the last row, when shorter, keeps the others' width, centred */
+		int in_row = i / cols == (n - 1) / cols ? n - (n - 1) / cols * cols : cols;
+		int w = (box.w - (cols - 1) * l->gap) / cols;
+		int x0 = box.x + (box.w - (in_row * w + (in_row - 1) * l->gap)) / 2;
+		struct ui_rect cell = { x0 + (i % cols) * (w + l->gap), row.y, w, h };
+		lay_button(l, cell, labels[i], action, arg0 + i, true);
+	}
+}
+
+void
+lay_call_who(struct lay *l, struct ui_rect r)
+{
+	lay_back_row(l, &r, _("A call: who called?"));
+	struct ui_rect bottom = ui_rect_cut_bottom(&r, l->target, l->gap);
+	lay_button(l, bottom, _("Skip: just log the call"), UI_ACT_CALL_SKIP, 0, false);
+	char names[FT_MAX_SLOTS][FT_NAME_MAX];
+	const char *labels[FT_MAX_SLOTS];
+	int n = l->cfg->nslots < FT_MAX_SLOTS ? l->cfg->nslots : FT_MAX_SLOTS;
+	for (int i = 0; i < n; i++)
+		labels[i] = config_slot_name(l->cfg, i + 1, names[i]);
+	lay_name_grid(l, r, labels, n, UI_ACT_CALL_FROM, 1);
+}
+
+void
+lay_call_whom(struct lay *l, struct ui_rect r)
+{
+	const struct ui_model *m = l->m;
+	char who[FT_NAME_MAX], title[128];
+	int from = m->call_from > 0 ? m->call_from : 1;
+	/* TRANSLATORS: %s is who called, a name of the dock: "Whom did Anna call?" */
+	snprintf(title, sizeof(title), _("Whom did %s call?"), config_slot_name(l->cfg, from, who));
+	lay_back_row(l, &r, title);
+	struct ui_rect bottom = ui_rect_cut_bottom(&r, l->target, l->gap);
+	struct ui_rect back = ui_rect_column(bottom, 0, 2, l->gap);
+	struct ui_rect skip = ui_rect_column(bottom, 1, 2, l->gap);
+	lay_button(l, back, _("Back"), UI_ACT_GO_CALL, 0, false);
+	lay_button(l, skip, _("Skip: just log the call"), UI_ACT_CALL_SKIP, 0, false);
+	if (m->call_nnames == 0) {
+		lay_label(l, r, 22, 0, UI_C_INK_DIM, "%s",
+			  _("No one called yet from this table. Skip: the call is logged all the same."));
+		return;
+	}
+	lay_name_grid(l, r, m->call_names, m->call_nnames, UI_ACT_CALL_TO, 0);
+}
