@@ -798,8 +798,10 @@ call_begin(struct live *l, ft_ms mono)
 	l->call_nnames = 0;
 	if (l->store) {
 		struct ft_error err;
-		int n = report_call_names(l->store, live_now(l, mono), l->call_names, UI_CALL_NAMES,
-					  &err);
+		/* until the clock is trusted, "now" may be 1970: every call
+		 * stored was before it anyway */
+		ft_ms at = l->trusted ? live_now(l, mono) : FT_MS_NEVER - 1;
+		int n = report_call_names(l->store, at, l->call_names, UI_CALL_NAMES, &err);
 		if (store_result(l, n >= 0, &err))
 			l->call_nnames = n;
 	}

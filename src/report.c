@@ -90,8 +90,8 @@ report_call_names(struct store *st, ft_ms at, char names[][FT_NAME_MAX], int max
 {
 	struct store_call *rows = NULL;
 	size_t n = 0;
-	/* every call ever logged: a family calls a handful of people */
-	if (!store_calls(st, INT32_MIN, cal_day_of(at), at, &rows, &n, err))
+	/* every call ever logged by AT: a family calls a handful of people */
+	if (!store_calls(st, INT32_MIN, INT32_MAX, at, &rows, &n, err))
 		return -1;
 	int k = 0;
 	for (size_t i = n; i-- > 0 && k < max;) {

@@ -92,15 +92,18 @@ open_app(struct fixture *fx, const char *at, void (*seed)(struct store *, ft_ms)
 	return &fx->lp;
 }
 
-/* Grandma Jo was called last week, Uncle Paul the day before. */
+/* Grandma Jo was called a month ago and last week, Uncle Paul the day
+ * before; and one, the week before, said neither who nor whom. */
 static void
 seed_calls(struct store *st, ft_ms at)
 {
 	struct ft_error err;
 	int64_t id;
-	ft_ms t1 = at - 8 * FT_DAY, t2 = at - FT_DAY;
+	ft_ms t0 = at - 30 * FT_DAY, t1 = at - 8 * FT_DAY, t2 = at - FT_DAY, t3 = at - 9 * FT_DAY;
+	assert_true(store_add_call(st, t0, cal_day_of(t0), 2, "Grandma Jo", &id, &err));
 	assert_true(store_add_call(st, t1, cal_day_of(t1), 1, "Grandma Jo", &id, &err));
 	assert_true(store_add_call(st, t2, cal_day_of(t2), 2, "Uncle Paul", &id, &err));
+	assert_true(store_add_call(st, t3, cal_day_of(t3), 0, NULL, &id, &err));
 }
 
 /* The week's report as the store holds it at AT. */
@@ -129,7 +132,7 @@ test_a_call_says_who_called_and_whom(void **state)
 	loop_tap(a, UI_ACT_CALL_FROM, 2);
 	assert_int_equal(live_screen(a->live), UI_CALL_WHOM);
 	assert_true(loop_shows(a, "Whom did Ben call?"));
-	/* whom: the names called before, the latest first */
+	/* whom: the names called before, each once, the latest first */
 	struct ui_model m = model(a);
 	assert_int_equal(m.call_nnames, 2);
 	assert_string_equal(m.call_names[0], "Uncle Paul");
@@ -231,6 +234,38 @@ test_a_refused_call_leaves_the_screen_as_it_was(void **state)
 	assert_int_equal(live_screen(a->live), UI_CALL_WHO);
 	struct report r = report_at(fx->db, &fx->cfg, now(a));
 	assert_int_equal(r.ncalls, 0);
+	report_free(&r);
+}
+
+/* Before the clock is trusted, the call is held with who and whom (a
+ * long name with accents included) and dated once the time is known. */
+static void
+test_a_call_held_until_the_clock_is_trusted_keeps_who_and_whom(void **state)
+{
+	struct fixture *fx = *state;
+	struct ft_error err;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	int64_t id;
+	ft_ms before = T("2026-11-20T18:00:00+01:00");
+	assert_true(store_add_call(st, before, cal_day_of(before), 1, "Grand-mère Joséphine", &id,
+				   &err));
+	store_close(st);
+	struct loop_start start = { .untrusted = true };
+	loop_start(&fx->lp, &fx->cfg, fx->db, T(MONDAY), NULL, &start);
+	struct loop *a = &fx->lp;
+	loop_tap(a, UI_ACT_GO_CALL, 0);
+	loop_tap(a, UI_ACT_CALL_FROM, 2);
+	assert_int_equal(model(a).call_nnames, 1); /* the names stored, clock or not */
+	loop_tap(a, UI_ACT_CALL_TO, 0);
+	assert_int_equal(live_screen(a->live), UI_GLANCE);
+	loop_wait(a, 2 * FT_MINUTE, 10 * S);
+	loop_trust(a);
+	struct report r = report_at(fx->db, &fx->cfg, now(a));
+	assert_int_equal(r.ncalls, 1);
+	assert_int_equal(r.calls[0].t, T(MONDAY));
+	assert_string_equal(r.calls[0].from, "Ben");
+	assert_string_equal(r.calls[0].to, "Grand-mère Joséphine");
 	report_free(&r);
 }
 
@@ -362,6 +397,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_refused_call_leaves_the_screen_as_it_was, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_a_call_held_until_the_clock_is_trusted_keeps_who_and_whom,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_quick_taps_cannot_log_a_walk_of_nothing, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_walk_stopped_within_a_minute_asks_if_it_was_a_mistake,
