@@ -21,10 +21,15 @@ static int
 read_int(const char *path)
 {
 	FILE *f = fopen(path, "r");
+	char buf[32];
 	int v = -1;
 	if (f) {
-		if (fscanf(f, "%9d", &v) != 1)
-			v = -1;
+		if (fgets(buf, sizeof(buf), f)) {
+			char *end;
+			long n = strtol(buf, &end, 10);
+			if (end != buf && (*end == '\n' || *end == '\0') && n >= 0 && n <= 1000000000)
+				v = (int)n;
+		}
 		fclose(f);
 	}
 	return v;

@@ -10,6 +10,7 @@
  * (a restore run as root leaves a file the service can still write).
  */
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -163,7 +164,8 @@ backup_check(const char *file, struct ft_error *err)
 		return false;
 	bool ok = integrity_ok(db, file, err);
 	if (ok) {
-		int version = pragma_value(db, "PRAGMA user_version", v, sizeof(v)) ? atoi(v) : -1;
+		int version = pragma_value(db, "PRAGMA user_version", v, sizeof(v))
+				      ? (int)strtol(v, NULL, 10) : -1; /* SQLite's own digits */
 		/* every version of the schema has the session table */
 		bool ours = pragma_value(db, "SELECT count(*) FROM sqlite_master "
 					     "WHERE type = 'table' AND name = 'session'", v, sizeof(v)) &&
@@ -183,11 +185,19 @@ backup_check(const char *file, struct ft_error *err)
 static bool
 backup_day(const char *name, int64_t *day)
 {
-	struct cal_date d;
-	int n = 0;
-	if (sscanf(name, BACKUP_PREFIX "%4d-%2d-%2d%n", &d.year, &d.month, &d.day, &n) != 3 ||
-	    strcmp(name + n, BACKUP_SUFFIX) != 0)
+	static const char shape[] = "dddd-dd-dd"; /* d: a digit */
+	size_t pre = strlen(BACKUP_PREFIX);
+	if (strncmp(name, BACKUP_PREFIX, pre) != 0 || strlen(name) < pre + sizeof(shape) - 1 ||
+	    strcmp(name + pre + sizeof(shape) - 1, BACKUP_SUFFIX) != 0)
 		return false;
+	const char *s = name + pre;
+	for (size_t i = 0; i < sizeof(shape) - 1; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return false;
+	struct cal_date d = {
+		.year = (int)strtol(s, NULL, 10), .month = (s[5] - '0') * 10 + (s[6] - '0'),
+		.day = (s[8] - '0') * 10 + (s[9] - '0'),
+	};
 	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
 		return false;
 	*day = cal_day_from_date(d);

@@ -307,7 +307,7 @@ cal_parse_time_err(const char *s, ft_ms *t, struct ft_error *err)
 		/* Local time, the rule of SPEC §1 ("tell the user"): a wall time
 		 * the clocks skip, or one they show twice, is refused; the
 		 * offset says which instant is meant. */
-		int64_t u[2];
+		int64_t u[2] = {0, 0};
 		int n = local_candidates(wall, u);
 		if (n == 1) {
 			*t = u[0] * 1000 + ms;

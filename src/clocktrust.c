@@ -33,8 +33,8 @@ clocktrust_build_time(void)
 	char mon[4] = { date[0], date[1], date[2], 0 };
 	const char *m = strstr(months, mon);
 	int month = m ? (int)(m - months) / 3 + 1 : 1;
-	int day = atoi(date + 4);
-	int year = atoi(date + 7);
+	int day = (int)strtol(date + 4, NULL, 10);  /* " 1" or "30": the compiler's, well formed */
+	int year = (int)strtol(date + 7, NULL, 10);
 	/* Days from civil (Howard Hinnant's algorithm), so no time zone gets in. */
 	int y = year - (month <= 2);
 	int era = (y >= 0 ? y : y - 399) / 400;

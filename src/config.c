@@ -147,9 +147,12 @@ next_token(const char **p, char *out, size_t size, bool *ok)
 static bool
 parse_clock(const char *s, int *minute)
 {
-	int h, m, n = 0;
-	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || s[n] != '\0' || !isdigit((unsigned char)s[0]) ||
-	    h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) || n != 5)
+	/* exactly HH:MM, digits only */
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !isdigit((unsigned char)s[i]))
+			return false;
+	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (s[5] != '\0' || h > 24 || m > 59 || (h == 24 && m != 0))
 		return false;
 	*minute = h * 60 + m;
 	return true;
@@ -786,7 +789,7 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 	const char *p = ft_skip_bom(text); /* as some editors write it */
 
 	while (*p) {
-		char buf[1024];
+		char buf[1024] = ""; /* (clang's analyzer cannot see buf[used] = 0 below) */
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		size_t bad = ft_utf8_invalid(p, len);
@@ -854,9 +857,8 @@ config_parse(struct ft_config *cfg, const char *text, const char *name, struct f
 			names_line = lineno;
 		else if (strcmp(key, "min_phones") == 0)
 			phones_line = lineno;
-		else if (strcmp(key, "min_duration") == 0 && strcmp(section, "meal") == 0)
-			meal_line = lineno;
-		else if (strcmp(key, "max_duration") == 0 && !meal_line)
+		else if ((strcmp(key, "min_duration") == 0 && strcmp(section, "meal") == 0) ||
+			 (strcmp(key, "max_duration") == 0 && !meal_line))
 			meal_line = lineno;
 	}
 

@@ -200,10 +200,8 @@ pump(bool *redraw)
 	SDL_Event ev;
 	bool go_on = true;
 	while (SDL_PollEvent(&ev)) {
-		if (ev.type == SDL_QUIT)
-			go_on = false;
-		else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_q &&
-			 (ev.key.keysym.mod & KMOD_CTRL))
+		if (ev.type == SDL_QUIT || (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_q &&
+					       (ev.key.keysym.mod & KMOD_CTRL)))
 			go_on = false;
 		else if (ev.type == SDL_WINDOWEVENT || ev.type == SDL_RENDER_TARGETS_RESET ||
 			 ev.type == SDL_RENDER_DEVICE_RESET)

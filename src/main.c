@@ -17,6 +17,7 @@
  * live in the database.
  * Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -272,10 +273,18 @@ db_path(const struct options *o, const struct ft_config *cfg, char buf[PATH_MAX]
 static bool
 parse_size(const char *s, int *w, int *h)
 {
-	char x;
-	int n = 0;
-	return s && sscanf(s, "%d%c%d%n", w, &x, h, &n) == 3 && (x == 'x' || x == 'X') &&
-	       s[n] == '\0' && *w >= 64 && *h >= 64 && *w <= 8192 && *h <= 8192;
+	char *x, *end;
+	if (!s || !isdigit((unsigned char)s[0]))
+		return false;
+	long lw = strtol(s, &x, 10);
+	if ((*x != 'x' && *x != 'X') || !isdigit((unsigned char)x[1]))
+		return false;
+	long lh = strtol(x + 1, &end, 10);
+	if (*end != '\0' || lw < 64 || lh < 64 || lw > 8192 || lh > 8192)
+		return false;
+	*w = (int)lw;
+	*h = (int)lh;
+	return true;
 }
 
 /* A database that a read-only command must not create, nor fill. */
@@ -372,8 +381,8 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const struct ft_co
 		fault_set(FAULT_SETUP, "[dock] lines is not set in %s", config ? config : DEFAULT_CONFIG);
 	if (!ao.dock)
 		ao.dock = cfg->nlines > 0 ? "gpio" : "none";
-	if (strcmp(ao.dock, "gpio") && strcmp(ao.dock, "keys") && strcmp(ao.dock, "none") &&
-	    strncmp(ao.dock, "fifo:", 5))
+	if (strcmp(ao.dock, "gpio") != 0 && strcmp(ao.dock, "keys") != 0 &&
+	    strcmp(ao.dock, "none") != 0 && strncmp(ao.dock, "fifo:", 5) != 0)
 		return bad_usage("bad --dock \"%s\" (gpio, keys, fifo:PATH or none)", ao.dock);
 	/* a restore waits until the display lets go of the database */
 	struct ft_error err;

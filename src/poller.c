@@ -225,7 +225,8 @@ poller_grow(struct poller *p, size_t n)
 	if (!pfds)
 		return false;
 	p->pfds = pfds;
-	struct poller_source **src = realloc(p->pfd_src, cap * sizeof(*src));
+	/* an array of pointers: sizeof(pointer) is meant */
+	struct poller_source **src = realloc(p->pfd_src, cap * sizeof(*src)); /* NOLINT(bugprone-sizeof-expression) */
 	if (!src)
 		return false;
 	p->pfd_src = src;

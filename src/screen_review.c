@@ -155,7 +155,7 @@ lay_review_meals(struct lay *l, struct ui_rect box)
 	const struct report *r = l->r;
 	lay_card(l, box, UI_C_CARD);
 	struct lay_col c = { ui_rect_inset(box, l->pad), box.y + l->pad };
-	struct lay_entry head, tail[4], more;
+	struct lay_entry head = {0}, tail[4], more;
 	if (!r) {
 		lay_entry_set(&head, true, UI_C_INK, "%s", _("Meals together"));
 		lay_entry(l, &c, &head, false);
@@ -330,7 +330,7 @@ lay_review_charts(struct lay *l, struct ui_rect box)
 		  UI_C_WALK_SOFT);
 
 	struct lay_col c = { who, who.y };
-	struct lay_entry head;
+	struct lay_entry head = {0};
 	lay_entry_set(&head, true, UI_C_INK, "%s", _("Phones down at meals"));
 	lay_entry(l, &c, &head, false);
 	struct ui_rect row;
@@ -383,7 +383,7 @@ lay_review(struct lay *l, struct ui_rect r)
 		struct cal_date a = cal_date_from_day(rep->from_day), b = cal_date_from_day(rep->to_day);
 		/* TRANSLATORS: "Week 49 · 30 November – 6 December" */
 		snprintf(title, sizeof(title), _("Week %d · %d %s – %d %s"),
-			 atoi(rep->week_name + 6), a.day, ui_month_long(a.month), b.day,
+			 (int)strtol(rep->week_name + 6, NULL, 10), a.day, /* "2026-W49": 49 */ ui_month_long(a.month), b.day,
 			 ui_month_long(b.month));
 	} else {
 		snprintf(title, sizeof(title), "%s", _("This week"));

@@ -1546,7 +1546,7 @@ bool
 store_fix_away(struct store *st, int64_t week, bool away, ft_ms made, int64_t *fix,
 	       struct ft_error *err)
 {
-	bool was;
+	bool was = false;
 	if (!store_begin(st, err))
 		return false;
 	bool ok = store_get_mark(st, STORE_MARK_AWAY, week, &was, err) &&

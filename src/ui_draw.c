@@ -219,7 +219,8 @@ ui_fill_rounded(SDL_Renderer *r, struct ui_rect b, int radius, SDL_Color c)
 		radius = b.h / 2;
 	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 	if (radius <= 1) {
-		SDL_RenderFillRect(r, &(SDL_Rect){ b.x, b.y, b.w, b.h });
+		SDL_Rect rect = { b.x, b.y, b.w, b.h };
+		SDL_RenderFillRect(r, &rect);
 		return;
 	}
 	/* The cross: the middle column whole, the two side strips between
@@ -316,7 +317,8 @@ ui_draw_text(struct ui_draw *d, const struct ui_item *it, bool night)
 		return;
 	/* placed as `screenshot --layout` reports it */
 	struct ui_rect at = ui_text_place(it, e->w, e->h);
-	SDL_RenderCopy(d->renderer, e->texture, NULL, &(SDL_Rect){ at.x, at.y, at.w, at.h });
+	SDL_Rect dst = { at.x, at.y, at.w, at.h };
+	SDL_RenderCopy(d->renderer, e->texture, NULL, &dst);
 }
 
 void

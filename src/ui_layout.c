@@ -285,7 +285,7 @@ lay_break(struct lay *l, const char *text, int size, bool bold, int width)
 		return 0;
 	char buf[UI_TEXT_MAX];
 	size_t best = 0;
-	for (size_t i = 1; text[i] && i < sizeof(buf); i++) {
+	for (size_t i = 1; i < sizeof(buf) && text[i]; i++) {
 		if (text[i] != ' ')
 			continue;
 		snprintf(buf, sizeof(buf), "%.*s", (int)i, text);
@@ -315,7 +315,7 @@ lay_label_fits(struct lay *l, const char *text, int size, bool bold, int w, int 
 		return false;
 	char buf[UI_TEXT_MAX];
 	int best = w + 1;
-	for (size_t i = 1; text[i] && i < sizeof(buf); i++) {
+	for (size_t i = 1; i < sizeof(buf) && text[i]; i++) {
 		if (text[i] != ' ')
 			continue;
 		int w1, w2, hh;
@@ -526,7 +526,7 @@ lay_figure(struct lay *l, struct ui_rect box, int count, int goal, enum ui_color
 	snprintf(small, sizeof(small), "/%d", goal);
 	int big_px = (int)(box.h / 1.17f); /* DejaVu's line height is ~1.17 em */
 	int small_px = big_px * 2 / 5;
-	int bw, bh, sw, sh;
+	int bw = 0, bh = 0, sw = 0, sh = 0; /* 0 when a size cannot be measured */
 	lay_measure(l, big, big_px, true, &bw, &bh);
 	lay_measure(l, small, small_px, false, &sw, &sh);
 	int total = bw + sw + lay_px(l, 4);
