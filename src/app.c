@@ -397,10 +397,13 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		code = FT_EXIT_USAGE;
 		goto out_draw;
 	}
+	/* A dock read at open (a GPIO chip, keys, none) gives its levels now; a
+	 * pipe's are unknown until its first line, and live waits for that
+	 * reading (at most grace) before an open session resumes or ends
+	 * (SPEC §2.9: unknown is not "out"). */
 	int levels[FT_MAX_SLOTS] = { 0 };
-	if (!dock_levels(a->dock, levels))
-		memset(levels, 0, sizeof(levels));
-	live_dock_levels(a->live, levels, app_mono(a));
+	if (dock_levels(a->dock, levels))
+		live_dock_levels(a->live, levels, app_mono(a));
 
 	a->clock_fd = clocktrust_watch_open();
 	if (a->clock_fd >= 0 && !poller_add_fd(a->poller, a->clock_fd, POLLIN, app_on_clock_set, a)) {
