@@ -317,6 +317,14 @@ bench: $(BUILD)/familytable $(BUILD)/display/targets
 	@scripts/install-deps bench
 	@scripts/bench $(BUILD)/familytable
 
+# familytable beside MagicMirror² (npm, cached in build-peer/) in Debian's
+# chromium as a kiosk, the same figures for both and the ratios
+# (scripts/bench-peer): a few minutes; not part of `check` nor CI.
+.PHONY: bench-peer
+bench-peer: $(BUILD)/familytable $(BUILD)/display/targets
+	@scripts/install-deps peer
+	@BENCH_PEER_DIR=build-peer scripts/bench-peer $(BUILD)/familytable
+
 SYSUSERSDIR ?= /usr/lib/sysusers.d
 
 # PREFIX only decides where files go: the program finds its catalogues
