@@ -366,4 +366,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/familytable
 
 clean:
-	rm -rf build build-asan build-gpio build-dvm build-arm64 build-fuzz
+	rm -rf build build-asan build-gpio build-dvm build-arm64 build-fuzz build-peer

@@ -126,6 +126,15 @@ loop_dock(struct loop *lp, int slot, int level)
 	loop_step(lp);
 }
 
+/* What the screens show at the loop's instant. */
+static inline struct ui_model
+loop_model(struct loop *lp)
+{
+	struct ui_model m;
+	live_model(lp->live, lp->mono, &m);
+	return m;
+}
+
 /* Stops as `run` does on SIGTERM; returns whether everything was saved. */
 static inline bool
 loop_close(struct loop *lp)

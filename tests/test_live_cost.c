@@ -38,9 +38,7 @@ setup(void **state)
 	struct fixture *fx = calloc(1, sizeof(*fx));
 	if (!fx)
 		return -1;
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ft-test-cost-XXXXXX");
-	if (!mkdtemp(fx->dir))
-		return -1;
+	test_temp_dir(fx->dir, "live-cost");
 	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
 	fx->cfg = test_config(conf);
 	/* Tuesday 10:00:30, then three quiet minutes: past the two minutes a
@@ -55,20 +53,10 @@ static int
 teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char cmd[128];
 	loop_close(&fx->lp);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", fx->dir);
-	assert_int_equal(system(cmd), 0);
+	test_remove_dir(fx->dir);
 	free(fx);
 	return 0;
-}
-
-static struct ui_model
-model_of(struct loop *a)
-{
-	struct ui_model m;
-	live_model(a->live, a->mono, &m);
-	return m;
 }
 
 /* Bytes of the database and its WAL and heartbeat files together. */
@@ -128,7 +116,7 @@ test_chattering_line_redraws_nothing_and_writes_nothing(void **state)
 	loop_wait(a, 200, 1);
 	assert_int_equal(live_generation(a->live), gen);
 	assert_int_equal(stored_bytes(fx), stored);
-	struct ui_model m = model_of(a);
+	struct ui_model m = loop_model(a);
 	assert_false(m.slot_in[2]);
 	assert_false(m.session_open);
 }
@@ -146,7 +134,7 @@ test_frames_write_nothing(void **state)
 		live_dock(a->live, 1, i % 2 == 0, a->mono);
 		loop_wait(a, 200, 10);
 		frames += live_generation(a->live) != gen;
-		assert_int_equal(model_of(a).slot_in[0], i % 2 == 0);
+		assert_int_equal(loop_model(a).slot_in[0], i % 2 == 0);
 	}
 	assert_int_equal(frames, 100);
 	assert_int_equal(stored_bytes(fx), stored);
@@ -160,7 +148,7 @@ test_a_phone_confirmed_mid_session_is_drawn_at_once(void **state)
 	live_dock(a->live, 1, 1, a->mono);
 	live_dock(a->live, 2, 1, a->mono);
 	loop_wait(a, 10 * FT_SECOND, 10);
-	assert_true(model_of(a).session_open);
+	assert_true(loop_model(a).session_open);
 	/* from one second past a minute, so that the clock does not move */
 	a->mono += FT_MINUTE - live_now(a->live, a->mono) % FT_MINUTE + FT_SECOND;
 	loop_step(a);
@@ -172,7 +160,7 @@ test_a_phone_confirmed_mid_session_is_drawn_at_once(void **state)
 	a->mono = due;
 	loop_step(a);
 	assert_int_not_equal(live_generation(a->live), gen);
-	assert_true(model_of(a).slot_in[2]);
+	assert_true(loop_model(a).slot_in[2]);
 }
 
 int
