@@ -61,7 +61,7 @@ static const char usage[] =
 	"       familytable --help | --version\n"
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
-	"screenshot's NAME: glance, meal, walk, hug, review or settings.\n"
+	"screenshot's NAME: glance, meal, walk, hug, review, settings, corrections, call or call-whom.\n"
 	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n"
 	"Settings made on the display (or with `settings set`) are kept in the database and\n"
 	"override the file, key by key; `settings` prints each key, its value and its source.\n"

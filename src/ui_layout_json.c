@@ -32,6 +32,18 @@ static const char *const action_names[] = {
 	[UI_ACT_CALL_FROM] = "call-from",
 	[UI_ACT_CALL_TO] = "call-to",
 	[UI_ACT_CALL_SKIP] = "call-skip",
+	[UI_ACT_SETTINGS_HOLD] = "settings-hold",
+	[UI_ACT_SETTING_LESS] = "setting-less",
+	[UI_ACT_SETTING_MORE] = "setting-more",
+	[UI_ACT_SETTING_CHOOSE] = "setting-choose",
+	[UI_ACT_SETTING_RESET] = "setting-reset",
+	[UI_ACT_GO_FIXES] = "corrections",
+	[UI_ACT_FIX_AWAY] = "fix-away",
+	[UI_ACT_FIX_WALK_STEP] = "fix-walk-step",
+	[UI_ACT_FIX_WALK_ADD] = "fix-walk-add",
+	[UI_ACT_FIX_REMOVE] = "fix-remove",
+	[UI_ACT_FIX_PAGE] = "fix-page",
+	[UI_ACT_FIX_UNDO] = "fix-undo",
 };
 
 const char *
