@@ -43,6 +43,11 @@
 
 #define APP_FIRST_REPAINT 500  /* ms: kmsdrm's first frame, drawn again */
 #define APP_FRAME_MIN 16       /* ms between frames at most: 60 a second */
+/* ms the dock's descriptor rests after a read: a line that chatters is read
+ * in batches, not once a toggle (a GPIO edge keeps the kernel's timestamp;
+ * a fifo line read late is dated at most this late; a lone edge after a
+ * quiet spell is read at once) */
+#define APP_DOCK_REST 5
 
 struct app {
 	const struct ft_config *cfg;
@@ -55,6 +60,7 @@ struct app {
 	struct dock *dock;
 	struct poller_source *dock_src;
 	int dock_src_fd;
+	ft_ms dock_rest_until;     /* mono: the dock's fd not watched until then */
 	int clock_fd;
 	bool clock_check;          /* the wall clock was set: recheck it */
 	struct poller_source *tick;
@@ -195,6 +201,7 @@ app_on_dock_fd(int fd, short revents, void *data)
 {
 	struct app *a = data;
 	dock_dispatch(a->dock, app_mono(a));
+	a->dock_rest_until = app_mono(a) + APP_DOCK_REST;
 }
 
 static void
@@ -286,7 +293,7 @@ app_step(struct app *a)
 	}
 	if (dock_next_deadline(a->dock) <= mono)
 		dock_dispatch(a->dock, mono);
-	int fd = dock_fd(a->dock);
+	int fd = mono < a->dock_rest_until ? -1 : dock_fd(a->dock);
 	if (fd != a->dock_src_fd) {
 		poller_remove(a->dock_src);
 		a->dock_src = NULL;
@@ -315,6 +322,8 @@ app_step(struct app *a)
 	}
 
 	next = app_min(next, dock_next_deadline(a->dock));
+	if (mono < a->dock_rest_until)
+		next = app_min(next, a->dock_rest_until);
 	if (a->input_fds.pump_by_timer)
 		next = app_min(next, mono + INPUT_PUMP_MS);
 	if (a->repaint_at)
