@@ -264,9 +264,12 @@ app_render(struct app *a, ft_ms mono)
 	notify_ready(); /* systemd's READY=1, once: the first frame is up */
 	/* On kmsdrm the very first frame (the one that sets the mode) was seen
 	 * to stay black; a second frame a moment later shows. Rather than a
-	 * black table until the next minute, draw once more. */
+	 * black table until the next minute, draw once more. "Later" counts
+	 * from now, after the present, not from MONO: the first frame can take
+	 * seconds (shaders compiled under llvmpipe), and a repaint due before
+	 * it ended came at once, too soon after the modeset to show. */
 	if (a->kmsdrm && a->presented < 3)
-		a->repaint_at = mono + APP_FIRST_REPAINT;
+		a->repaint_at = app_mono(a) + APP_FIRST_REPAINT;
 	a->presented++;
 	a->dirty = false;
 }

@@ -6,7 +6,8 @@
  *   targets CONFIG W H STATE
  *
  * STATE: glance | glance-undo (with an Undo button: four in the row) |
- * walk | walk-open | hug | review. Prints one line per target,
+ * walk | walk-open | walk-mistake (stopped within a minute: "Was it a
+ * mistake?") | hug | review. Prints one line per target,
  * "ACTION ARG CX CY X Y W H", CX CY its centre. Actions by name: go-walk,
  * go-hug, walk-start, walk-stop, hug-toggle, hug-hold, ... (see below).
  */
@@ -17,6 +18,7 @@
 
 #include "config.h"
 #include "ui.h"
+#include "ui_layout_json.h"
 
 static const char *
 action_name(enum ui_action a)
@@ -31,7 +33,6 @@ action_name(enum ui_action a)
 	case UI_ACT_WALK_STOP: return "walk-stop";
 	case UI_ACT_HUG_TOGGLE: return "hug-toggle";
 	case UI_ACT_HUG_HOLD: return "hug-hold";
-	case UI_ACT_CALL_DONE: return "call-done";
 	case UI_ACT_REVIEW_DONE: return "review-done";
 	case UI_ACT_REVIEW_AWAY: return "review-away";
 	case UI_ACT_REVIEW_RITUALS: return "review-rituals";
@@ -39,15 +40,15 @@ action_name(enum ui_action a)
 	case UI_ACT_UNDO: return "undo";
 	case UI_ACT_CONFIRM_YES: return "confirm-yes";
 	case UI_ACT_CONFIRM_NO: return "confirm-no";
+	default: return ui_action_name(a); /* screens the touch script does not visit */
 	}
-	return "?";
 }
 
 int
 main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: targets CONFIG W H glance|glance-undo|walk|walk-open|hug|review\n");
+		fprintf(stderr, "usage: targets CONFIG W H glance|glance-undo|walk|walk-open|walk-mistake|hug|review\n");
 		return 2;
 	}
 	struct ft_config cfg;
@@ -75,6 +76,11 @@ main(int argc, char **argv)
 		screen = UI_WALK;
 		m.walk_open = true;
 		m.walk_start = m.now;
+	} else if (strcmp(argv[4], "walk-mistake") == 0) {
+		screen = UI_WALK;
+		m.walk_done_length = 3 * FT_SECOND;
+		m.confirm = UI_CONFIRM_WALK_MISTAKE;
+		m.confirm_text = "That walk lasted less than a minute. Was it a mistake?";
 	} else if (strcmp(argv[4], "hug") == 0) {
 		screen = UI_HUG;
 	} else if (strcmp(argv[4], "review") == 0) {
