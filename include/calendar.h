@@ -60,5 +60,11 @@ bool cal_parse_time_err(const char *s, ft_ms *t, struct ft_error *err);
 void cal_format_time(ft_ms t, char out[40]);
 /* Local wall clock of T: hours*60+minutes, and seconds of the minute. */
 int cal_local_minute(ft_ms t);
+/* "HH:MM" of a minute of the day (0..1439, taken modulo a day): the one
+ * way a time of day is written, in reports, settings and on screen. */
+#define CAL_HHMM_SIZE 6
+void cal_format_minute(int minute, char out[CAL_HHMM_SIZE]);
+/* "HH:MM" of T in local time. */
+void cal_format_hhmm(ft_ms t, char out[CAL_HHMM_SIZE]);
 
 #endif

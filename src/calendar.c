@@ -353,3 +353,22 @@ cal_format_time(ft_ms t, char out[40])
 		 (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
 		 tm.tm_sec % 100, sign, (off / 3600) % 100, (off / 60) % 60);
 }
+
+void
+cal_format_minute(int minute, char out[CAL_HHMM_SIZE])
+{
+	int m = (int)ft_floormod(minute, 1440), h = m / 60;
+	m %= 60;
+	out[0] = (char)('0' + h / 10);
+	out[1] = (char)('0' + h % 10);
+	out[2] = ':';
+	out[3] = (char)('0' + m / 10);
+	out[4] = (char)('0' + m % 10);
+	out[5] = '\0';
+}
+
+void
+cal_format_hhmm(ft_ms t, char out[CAL_HHMM_SIZE])
+{
+	cal_format_minute(cal_local_minute(t), out);
+}

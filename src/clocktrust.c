@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "clocktrust.h"
 
 /* Where systemd-timesyncd says it has synchronised the clock at least once
@@ -35,13 +36,8 @@ clocktrust_build_time(void)
 	int month = m ? (int)(m - months) / 3 + 1 : 1;
 	int day = (int)strtol(date + 4, NULL, 10);  /* " 1" or "30": the compiler's, well formed */
 	int year = (int)strtol(date + 7, NULL, 10);
-	/* Days from civil (Howard Hinnant's algorithm), so no time zone gets in. */
-	int y = year - (month <= 2);
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	int64_t days = (int64_t)era * 146097 + doe - 719468;
+	/* the civil date to days, the calendar's one way (UTC: no zone) */
+	int64_t days = cal_day_from_date((struct cal_date){ year, month, day });
 	return days * FT_DAY;
 }
 

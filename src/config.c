@@ -556,6 +556,7 @@ f_count(const struct ft_config *cfg, const void *field, int item, char *buf, siz
 static void
 put_clock(char *buf, size_t size, int minute)
 {
+	/* not cal_format_minute(): a window's end may be 24:00, as written */
 	append(buf, size, "%02d:%02d", minute / 60, minute % 60);
 }
 

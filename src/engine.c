@@ -130,8 +130,9 @@ static void
 describe(const struct engine_item *it, char *out, size_t size)
 {
 	static const char *const what[] = { "session", "walk", "hug", "call" };
-	int a = cal_local_minute(it->kind == STORE_SESSION ? it->s.start : it->start) % 1440;
-	snprintf(out, size, "the %s of %02d:%02d", what[it->kind], a / 60, a % 60);
+	char hhmm[CAL_HHMM_SIZE];
+	cal_format_hhmm(it->kind == STORE_SESSION ? it->s.start : it->start, hhmm);
+	snprintf(out, size, "the %s of %s", what[it->kind], hhmm);
 }
 
 /* Write IT now, or keep it for later. *id gets its row when written. */

@@ -247,8 +247,7 @@ build_report(struct live *l, ft_ms mono)
 static void
 hhmm_of(ft_ms t, char out[16])
 {
-	int minute = cal_local_minute(t) % 1440;
-	snprintf(out, 16, "%02d:%02d", minute / 60, minute % 60);
+	cal_format_hhmm(t, out);
 }
 
 static void

@@ -27,6 +27,7 @@ live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, cha
 		  size_t size)
 {
 	int v;
+	char hhmm[CAL_HHMM_SIZE];
 	switch (row) {
 	case UI_SET_MEAL_GOAL:
 		/* up to three meals a day; a week has 21 */
@@ -48,7 +49,8 @@ live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, cha
 	case UI_SET_REVIEW_TIME:
 		/* half-hour steps, round the clock */
 		v = ((cfg->review_minute / 30 * 30 + dir * 30) % 1440 + 1440) % 1440;
-		snprintf(value, size, "%02d:%02d", v / 60, v % 60);
+		cal_format_minute(v, hhmm);
+		snprintf(value, size, "%s", hhmm);
 		return true;
 	case UI_SET_LANGUAGE:
 		if (dir < 0 || dir >= (int)FT_ARRAY_LEN(ui_setting_languages))

@@ -304,8 +304,10 @@ report_print_json(FILE *out, const struct report *r, const struct ft_config *cfg
 	fputs("  \"rituals\": [", out);
 	for (int i = 0; i < r->nrituals; i++) {
 		const struct ft_ritual *rt = &cfg->rituals[i];
-		fprintf(out, "%s\n    { \"day\": \"%s\", \"time\": \"%02d:%02d\", \"kind\": \"%s\", \"label\": ",
-			i ? "," : "", config_weekday_names[rt->weekday], rt->minute / 60, rt->minute % 60,
+		char hhmm[CAL_HHMM_SIZE];
+		cal_format_minute(rt->minute, hhmm);
+		fprintf(out, "%s\n    { \"day\": \"%s\", \"time\": \"%s\", \"kind\": \"%s\", \"label\": ",
+			i ? "," : "", config_weekday_names[rt->weekday], hhmm,
 			config_ritual_kind_names[rt->kind]);
 		ft_json_string(out, rt->label);
 		fprintf(out, ", \"kept\": %s }", r->ritual_kept[i] ? "true" : "false");
@@ -402,8 +404,9 @@ report_print_text(FILE *out, const struct report *r, const struct ft_config *cfg
 	fputc('\n', out);
 	for (int i = 0; i < r->nrituals; i++) {
 		const struct ft_ritual *rt = &cfg->rituals[i];
-		fprintf(out, "Ritual         %s %02d:%02d ", days[rt->weekday], rt->minute / 60,
-			rt->minute % 60);
+		char hhmm[CAL_HHMM_SIZE];
+		cal_format_minute(rt->minute, hhmm);
+		fprintf(out, "Ritual         %s %s ", days[rt->weekday], hhmm);
 		ft_fputs_utf8(rt->label, out);
 		fprintf(out, ": %s\n", r->ritual_kept[i] ? "kept" : "not kept");
 	}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "ui_layout.h"
 
 #define _(s) gettext(s)
@@ -32,6 +33,7 @@ row_title(enum ui_setting row)
 static void
 row_value(const struct ft_config *cfg, enum ui_setting row, char *out, size_t size)
 {
+	char hhmm[CAL_HHMM_SIZE];
 	switch (row) {
 	case UI_SET_MEAL_GOAL:
 		snprintf(out, size, "%d", cfg->meal_goal);
@@ -43,7 +45,8 @@ row_value(const struct ft_config *cfg, enum ui_setting row, char *out, size_t si
 		snprintf(out, size, "%s", ui_weekday_long(cfg->review_weekday));
 		break;
 	case UI_SET_REVIEW_TIME:
-		snprintf(out, size, "%02d:%02d", cfg->review_minute / 60, cfg->review_minute % 60);
+		cal_format_minute(cfg->review_minute, hhmm);
+		snprintf(out, size, "%s", hhmm);
 		break;
 	case UI_SET_LANGUAGE:
 	case UI_SET_COUNT:

@@ -453,8 +453,7 @@ lay_button_row(struct lay *l, struct ui_rect box, const struct lay_button_spec *
 void
 lay_fmt_clock(ft_ms t, char out[8])
 {
-	int minute = cal_local_minute(t);
-	snprintf(out, 8, "%02d:%02d", minute / 60 % 24, minute % 60);
+	cal_format_hhmm(t, out);
 }
 
 void
