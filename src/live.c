@@ -73,6 +73,7 @@ struct live {
 	bool reading;              /* a first reading is coming in: known at the next tick */
 	int start_levels[FT_MAX_SLOTS];
 	ft_ms first_mono;          /* the first instant seen: the wait for a reading starts */
+	ft_ms reading_mono;        /* when the dock's first reading came, or -1 */
 
 	/* clock */
 	bool trusted;
@@ -160,6 +161,7 @@ live_new(const struct ft_config *cfg, const char *db_path)
 	l->shown_minute = INT64_MIN;
 	l->report_stale = true;
 	l->first_mono = -1;
+	l->reading_mono = -1;
 	live_hug_init(&l->hug, cfg->hug);
 	return l;
 }
@@ -357,6 +359,11 @@ try_engine(struct live *l, ft_ms mono)
 	ft_ms last = -1;
 	store_get_clock(l->store, &last, &err);
 	ft_ms first_mono = l->hold.n ? l->hold.events[0].mono : mono;
+	/* the first reading's levels hold from when it came: phones docked
+	 * before the clock was trusted count from then, not from the next
+	 * held event */
+	if (l->reading_mono >= 0 && l->reading_mono < first_mono)
+		first_mono = l->reading_mono;
 	ft_ms t0 = clocktrust_date(first_mono, l->offset, last);
 	int levels[FT_MAX_SLOTS];
 	memcpy(levels, l->start_levels, sizeof(levels));
@@ -468,6 +475,8 @@ live_dock(struct live *l, int slot, int level, ft_ms mono)
 		 * out. The engine opens on it. */
 		if (slot >= 1 && slot <= l->cfg->nslots)
 			l->start_levels[slot - 1] = level;
+		if (!l->reading)
+			l->reading_mono = mono;
 		l->reading = true;
 		l->wake_until = mono + LIVE_WAKE;
 		changed(l);
