@@ -86,8 +86,7 @@ lay_fixes(struct lay *l, struct ui_rect r)
 	/* a walk after the fact: when, how long, add */
 	struct ui_rect walk = ui_rect_cut_top(&r, l->portrait ? 2 * l->target + l->gap : l->target,
 					      l->gap);
-	struct ui_rect add = { walk.x + walk.w - lay_px(l, 130), walk.y, lay_px(l, 130),
-			       l->portrait ? walk.h : walk.h };
+	struct ui_rect add = { walk.x + walk.w - lay_px(l, 130), walk.y, lay_px(l, 130), walk.h };
 	walk.w -= add.w + l->gap;
 	fmt_when(m->fix_walk_start, when, sizeof(when));
 	lay_fmt_minutes(m->fix_walk_length, len, sizeof(len));
