@@ -66,6 +66,12 @@ struct streak habits_hug_streak(const struct history *h);
  * logged (shown as nothing, printed as null). */
 #define HABITS_NO_RHYTHM (-1)
 int habits_rhythm(const struct history *h, const struct ft_config *cfg, enum habit habit);
+/* How many of the latest MAX_WEEKS weeks the rhythm counts (complete, not
+ * away, from the first week with anything logged) met the goal; *WEEKS gets
+ * how many such weeks there were (fewer than MAX_WEEKS early on). Said
+ * beside the rhythm, in words: "last 4 weeks: 3 met". */
+int habits_recent_met(const struct history *h, const struct ft_config *cfg, enum habit habit,
+		      int max_weeks, int *weeks);
 /* Whether ritual R was kept in WEEK. */
 bool habits_ritual_kept(const struct history *h, const struct ft_config *cfg,
 			const struct ft_ritual *r, int64_t week);

@@ -14,6 +14,7 @@
 #include "store.h"
 
 #define REPORT_HISTORY_WEEKS 12
+#define REPORT_RECENT_WEEKS 4
 
 struct report_day {
 	int64_t day;
@@ -60,6 +61,9 @@ struct report {
 	bool ritual_kept[FT_MAX_RITUALS];
 	bool away;
 	int rhythm_meals, rhythm_walks;  /* HABITS_NO_RHYTHM: none yet */
+	/* beside the rhythm: of the last recent_weeks weeks it counts (at most
+	 * REPORT_RECENT_WEEKS), how many met each goal */
+	int recent_weeks, recent_met_meals, recent_met_walks;
 	struct report_call *calls; size_t ncalls; /* in time order */
 	/* bonds: most meals first, then by slot numbers */
 	struct report_pair pairs[REPORT_MAX_PAIRS];

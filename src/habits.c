@@ -221,6 +221,31 @@ habits_rhythm(const struct history *h, const struct ft_config *cfg, enum habit h
 	return (int)floor(sum / total * 100 + 0.5 + 1e-9);
 }
 
+int
+habits_recent_met(const struct history *h, const struct ft_config *cfg, enum habit habit,
+		  int max_weeks, int *weeks)
+{
+	*weeks = 0;
+	if (h->first_day == INT64_MAX)
+		return 0;
+	int64_t first = cal_week_of_day(h->first_day), now = cal_week_of(h->at);
+	if (now <= first)
+		return 0;
+	int *counts = week_counts(h, cfg, habit, first, now);
+	if (!counts)
+		return 0;
+	int met = 0, goal = habits_goal(cfg, habit);
+	/* the same weeks as the rhythm: complete, not away, latest first */
+	for (int64_t w = now - 1; w >= first && *weeks < max_weeks; w--) {
+		if (habits_is_away(h, w))
+			continue;
+		(*weeks)++;
+		met += counts[w - first] >= goal;
+	}
+	free(counts);
+	return met;
+}
+
 bool
 habits_ritual_kept(const struct history *h, const struct ft_config *cfg, const struct ft_ritual *r,
 		   int64_t week)

@@ -181,6 +181,8 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 	r->away = habits_is_away(&h, week);
 	r->rhythm_meals = habits_rhythm(&h, cfg, HABIT_MEALS);
 	r->rhythm_walks = habits_rhythm(&h, cfg, HABIT_WALKS);
+	r->recent_met_meals = habits_recent_met(&h, cfg, HABIT_MEALS, REPORT_RECENT_WEEKS, &r->recent_weeks);
+	r->recent_met_walks = habits_recent_met(&h, cfg, HABIT_WALKS, REPORT_RECENT_WEEKS, &r->recent_weeks);
 	r->meal_streak = habits_streak(&h, cfg, HABIT_MEALS);
 	r->walk_streak = habits_streak(&h, cfg, HABIT_WALKS);
 	r->hug_streak = habits_hug_streak(&h);

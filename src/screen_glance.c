@@ -1,8 +1,12 @@
 /*
- * screen_glance.c - the glance: what the table shows most of the day. The
- * week's meals and walks against their goals with their streaks, a dot grid
- * of the week, today's hug, the next ritual (or a call to tap as kept), the
- * rhythm, and the buttons to the other screens.
+ * screen_glance.c - the glance: what the table shows most of the day, read
+ * from a chair across the table (issue 12, point 2). The week's meals and
+ * walks against their goals, big (at least a fifth of the screen's height);
+ * whether each is met and its streak, at 28 px or more, an away week said
+ * plainly with its streak kept; today's hug and the hug streak; the next
+ * ritual not yet done (or a call to tap as kept); the rhythm once there is
+ * one, with the weeks met in words; the buttons, which never move. A dot
+ * grid of the week where there is room for it (portrait).
  */
 #include <libintl.h>
 #include <stdarg.h>
@@ -15,20 +19,64 @@
 
 #define _(s) gettext(s)
 
+/* Whether the week's goal is met, in words (28 px at the glance). */
+static void
+habit_state_text(const struct report *r, int count, int goal, bool met, char *out, size_t size)
+{
+	if (r && r->away)
+		snprintf(out, size, "%s", _("Away this week"));
+	else if (met)
+		snprintf(out, size, "%s", _("✓ Goal met"));
+	else
+		snprintf(out, size, ngettext("%d more to go", "%d more to go", (unsigned long)(goal - count)),
+			 goal - count);
+}
+
+/* The streak in words, short enough for 28 px in a tile: an away week
+ * keeps it, and says so. */
+static void
+habit_streak_text(const struct report *r, const struct streak *st, char *out, size_t size)
+{
+	if (r && r->away && st->current > 0)
+		snprintf(out, size, ngettext("Streak kept: %d week", "Streak kept: %d weeks",
+					     (unsigned long)st->current), st->current);
+	else if (st->current > 0 && st->best > st->current)
+		snprintf(out, size,
+			 ngettext("%d week in a row · best %d", "%d weeks in a row · best %d",
+				  (unsigned long)st->current), st->current, st->best);
+	else if (st->current > 0)
+		snprintf(out, size, ngettext("%d week in a row", "%d weeks in a row",
+					     (unsigned long)st->current), st->current);
+	else if (r && r->away)
+		out[0] = '\0'; /* nothing to keep, nothing starts while away */
+	else
+		lay_streak_text(st, out, size);
+}
+
+/* The glance's size for what must read from a chair: met state, streaks. */
+#define GLANCE_READ_PX 28
+
 static void
 lay_habit_tile(struct lay *l, struct ui_rect box, const char *label, int count, int goal,
 	       bool met, const struct streak *st, enum ui_color c, enum ui_color soft)
 {
-	lay_card(l, box, met ? soft : UI_C_CARD);
+	const struct report *r = l->r;
+	bool away = r && r->away;
+	lay_card(l, box, met && !away ? soft : UI_C_CARD);
 	struct ui_rect in = ui_rect_inset(box, l->pad);
-	int label_h = lay_line_height(l, lay_px(l, 20), true);
-	int sub_h = lay_line_height(l, lay_px(l, 17), false);
-	struct ui_rect top = ui_rect_cut_top(&in, label_h, 0);
-	struct ui_rect bottom = ui_rect_cut_bottom(&in, sub_h, 0);
-	lay_text(l, top, 20, UI_TEXT_BOLD | UI_TEXT_LEFT, UI_C_INK, met ? "%s  ✓" : "%s", label);
+	int read_px = lay_px(l, GLANCE_READ_PX);
+	struct ui_rect top = ui_rect_cut_top(&in, lay_line_height(l, lay_px(l, 20), true), 0);
+	/* two lines for the streak, one for the state; the figure gets the rest */
+	struct ui_rect streak = ui_rect_cut_bottom(&in, 2 * lay_line_height(l, read_px, false), 0);
+	struct ui_rect state = ui_rect_cut_bottom(&in, lay_line_height(l, read_px, true), 0);
+	lay_text(l, top, 20, UI_TEXT_BOLD | UI_TEXT_LEFT, UI_C_INK, "%s", label);
 	lay_figure(l, in, count, goal, c);
 	char buf[96];
-	lay_text(l, bottom, 17, UI_TEXT_LEFT, UI_C_INK_DIM, "%s", lay_streak_text(st, buf, sizeof(buf)));
+	habit_state_text(r, count, goal, met, buf, sizeof(buf));
+	lay_text(l, state, GLANCE_READ_PX, (away ? 0 : UI_TEXT_BOLD) | UI_TEXT_LEFT,
+		 met && !away ? c : UI_C_INK, "%s", buf);
+	habit_streak_text(r, st, buf, sizeof(buf));
+	lay_label(l, streak, GLANCE_READ_PX, UI_TEXT_LEFT, UI_C_INK, "%s", buf);
 }
 
 /* Monday to Sunday: a row per meal window and one for walks, a dot where
@@ -81,12 +129,15 @@ lay_week_grid(struct lay *l, struct ui_rect box)
 	}
 }
 
-/* The next ritual from now on (this week or the next), or -1. */
+/* The next ritual not yet done: this week's not kept yet, from the start of
+ * today (one due earlier today and not done is still next), else next
+ * week's; -1 when there is none. */
 static int
-next_ritual(const struct ft_config *cfg, ft_ms now, ft_ms *when)
+next_ritual(const struct lay *l, ft_ms *when)
 {
+	const struct ft_config *cfg = l->cfg;
 	int best = -1;
-	ft_ms best_t = FT_MS_NEVER;
+	ft_ms best_t = FT_MS_NEVER, now = l->m->now;
 	int64_t today = cal_day_of(now);
 	int wd = cal_weekday(today);
 	for (int i = 0; i < cfg->nrituals; i++) {
@@ -94,7 +145,9 @@ next_ritual(const struct ft_config *cfg, ft_ms now, ft_ms *when)
 		for (int week = 0; week < 2; week++) {
 			int64_t day = today - wd + rt->weekday + 7 * week;
 			ft_ms t = cal_local_instant(day, rt->minute);
-			if (t >= now && t < best_t) {
+			bool done = week == 0 && l->r && l->r->ritual_kept[i];
+			bool due = t >= now || (week == 0 && day == today);
+			if (!done && due && t < best_t) {
 				best_t = t;
 				best = i;
 			}
@@ -119,58 +172,87 @@ call_due_today(const struct lay *l)
 	return -1;
 }
 
-/* A card with a small title and one bigger line. */
+/* A card with a small title, one bigger line and, when SUB is not NULL, a
+ * small line under it. */
 static void
 lay_info_card(struct lay *l, struct ui_rect box, enum ui_color bg, const char *title,
-	      const char *value, enum ui_color value_color)
+	      const char *value, enum ui_color value_color, const char *sub)
 {
 	lay_card(l, box, bg);
 	struct ui_rect in = ui_rect_inset(box, l->pad);
-	struct ui_rect t = ui_rect_cut_top(&in, in.h * 2 / 5, 0);
+	struct ui_rect t = ui_rect_cut_top(&in, sub ? in.h / 4 : in.h * 2 / 5, 0);
 	lay_text(l, t, 15, UI_TEXT_LEFT, UI_C_INK_DIM, "%s", title);
-	lay_text(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, value_color, "%s", value);
+	if (sub) {
+		struct ui_rect v = ui_rect_cut_top(&in, in.h * 2 / 5, 0);
+		lay_text(l, v, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, value_color, "%s", value);
+		lay_label(l, in, 16, UI_TEXT_LEFT, UI_C_INK, "%s", sub);
+	} else {
+		lay_text(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, value_color, "%s", value);
+	}
 }
 
 static void
 lay_side_cards(struct lay *l, struct ui_rect box, int n)
 {
 	const struct report *r = l->r;
-	char buf[160];
-	struct ui_rect c0 = ui_rect_row(box, 0, n, l->gap);
-	struct ui_rect c1 = ui_rect_row(box, 1, n, l->gap);
-	struct ui_rect c2 = ui_rect_row(box, 2, n, l->gap);
+	char buf[160], sub[160];
+	/* a column beside the tiles (landscape), a row under the grid (portrait) */
+	struct ui_rect (*place)(struct ui_rect, int, int, int) = l->portrait ? ui_rect_column : ui_rect_row;
+	struct ui_rect c0 = place(box, 0, n, l->gap);
+	struct ui_rect c1 = place(box, 1, n, l->gap);
+	struct ui_rect c2 = place(box, 2, n, l->gap);
 	bool hug = r && r->hug_today;
+	struct streak hugs = r ? r->hug_streak : (struct streak){ 0, 0 };
+	if (hugs.current > 0 && hugs.best > hugs.current)
+		snprintf(sub, sizeof(sub), ngettext("%d day in a row · best %d", "%d days in a row · best %d",
+						    (unsigned long)hugs.current), hugs.current, hugs.best);
+	else if (hugs.current > 0)
+		snprintf(sub, sizeof(sub), ngettext("%d day in a row", "%d days in a row",
+						    (unsigned long)hugs.current), hugs.current);
+	else if (hugs.best > 0)
+		snprintf(sub, sizeof(sub), ngettext("Best: %d day in a row", "Best: %d days in a row",
+						    (unsigned long)hugs.best), hugs.best);
+	else
+		snprintf(sub, sizeof(sub), "%s", _("One a day is the goal"));
 	lay_info_card(l, c0, hug ? UI_C_HUG_SOFT : UI_C_CARD, _("Hug today"),
-		      hug ? _("♥ Done") : _("Not yet"), hug ? UI_C_HUG : UI_C_INK);
+		      hug ? _("♥ Done") : _("Not yet"), hug ? UI_C_HUG : UI_C_INK, sub);
 
 	int call = call_due_today(l);
 	if (call >= 0) {
 		lay_info_card(l, c1, UI_C_CARD, l->cfg->rituals[call].label, _("Tap when done"),
-			      UI_C_PRIMARY);
+			      UI_C_PRIMARY, NULL);
 		lay_target(l, c1, UI_ACT_GO_CALL, call);
 	} else {
 		ft_ms when;
-		int i = next_ritual(l->cfg, l->m->now, &when);
+		int i = next_ritual(l, &when);
 		if (i >= 0) {
 			char hhmm[8];
 			lay_fmt_clock(when, hhmm);
-			snprintf(buf, sizeof(buf), "%s %s", ui_weekday_long(l->cfg->rituals[i].weekday),
-				 hhmm);
+			if (cal_day_of(when) == cal_day_of(l->m->now))
+				snprintf(buf, sizeof(buf), _("Today %s"), hhmm);
+			else
+				snprintf(buf, sizeof(buf), "%s %s",
+					 ui_weekday_long(l->cfg->rituals[i].weekday), hhmm);
 			lay_card(l, c1, UI_C_CARD);
 			struct ui_rect in = ui_rect_inset(c1, l->pad);
 			struct ui_rect t = ui_rect_cut_top(&in, in.h * 2 / 5, 0);
 			lay_text(l, t, 15, UI_TEXT_LEFT, UI_C_INK_DIM, _("Next: %s"), buf);
-			lay_text(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s",
-				 l->cfg->rituals[i].label);
+			lay_label(l, in, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s",
+				  l->cfg->rituals[i].label);
 		} else {
-			lay_info_card(l, c1, UI_C_CARD, _("Rituals"), _("None set"), UI_C_INK_DIM);
+			lay_info_card(l, c1, UI_C_CARD, _("Rituals"), _("None set"), UI_C_INK_DIM, NULL);
 		}
 	}
-	/* no rhythm before the first complete week: nothing, not 0% (SPEC §4) */
+	/* no rhythm before the first complete week: nothing, not 0% (SPEC §4);
+	 * then the weeks met beside it, in words */
 	if (!r || r->rhythm_meals == HABITS_NO_RHYTHM)
 		return;
 	snprintf(buf, sizeof(buf), _("Meals %d%% · Walks %d%%"), r->rhythm_meals, r->rhythm_walks);
-	lay_info_card(l, c2, UI_C_CARD, _("Rhythm"), buf, UI_C_INK);
+	snprintf(sub, sizeof(sub),
+		 ngettext("Goals met, last %d week: meals %d, walks %d",
+			  "Goals met, last %d weeks: meals %d, walks %d", (unsigned long)r->recent_weeks),
+		 r->recent_weeks, r->recent_met_meals, r->recent_met_walks);
+	lay_info_card(l, c2, UI_C_CARD, _("Rhythm"), buf, UI_C_INK, sub);
 }
 
 static void
@@ -219,13 +301,14 @@ lay_glance_buttons(struct lay *l, struct ui_rect box)
 		{ _("Call"), UI_ACT_GO_CALL, false },
 		{ _("Week"), UI_ACT_GO_REVIEW, false },
 	};
-	if (l->m->undo_label) {
-		/* "Undo hug 19:05" is long: a double share of the row */
-		struct ui_rect undo = { box.x + box.w - (box.w - 4 * l->gap) / 3, box.y, 0, box.h };
-		undo.w = box.x + box.w - undo.x;
-		box.w -= undo.w + l->gap;
+	/* Undo's place is kept whether or not there is something to undo, so
+	 * that no button moves under a finger that knows where it was; "Undo
+	 * hug 19:05" is long: a double share of the row */
+	struct ui_rect undo = { box.x + box.w - (box.w - 4 * l->gap) / 3, box.y, 0, box.h };
+	undo.w = box.x + box.w - undo.x;
+	box.w -= undo.w + l->gap;
+	if (l->m->undo_label)
 		lay_button(l, undo, l->m->undo_label, UI_ACT_UNDO, 0, false);
-	}
 	lay_button_row(l, box, b, 4);
 }
 
@@ -248,15 +331,17 @@ lay_glance(struct lay *l, struct ui_rect r)
 	struct ui_rect buttons = ui_rect_cut_bottom(&r, l->target, l->gap);
 	lay_glance_buttons(l, buttons);
 
-	struct ui_rect tiles, grid, side;
+	/* Landscape: the two tiles take the whole height (their figures and
+	 * words must read across the table) and the week's grid is left to
+	 * the review; portrait has room for the grid under them. */
+	struct ui_rect tiles, grid = { 0, 0, 0, 0 }, side;
 	if (!l->portrait) {
 		side = r;
-		struct ui_rect main = ui_rect_cut_left(&side, r.w * 7 / 10, l->gap);
-		tiles = ui_rect_cut_top(&main, main.h * 62 / 100, l->gap);
-		grid = main;
+		tiles = ui_rect_cut_left(&side, r.w * 71 / 100, l->gap);
 	} else {
-		tiles = ui_rect_cut_top(&r, r.h * 42 / 100, l->gap);
-		grid = ui_rect_cut_top(&r, r.h * 45 / 100, l->gap);
+		int h = r.h;
+		tiles = ui_rect_cut_top(&r, h * 52 / 100, l->gap);
+		grid = ui_rect_cut_top(&r, h * 22 / 100, l->gap);
 		side = r;
 	}
 	lay_habit_tile(l, ui_rect_column(tiles, 0, 2, l->gap), _("Meals together"), meals, meal_goal,
@@ -265,7 +350,8 @@ lay_glance(struct lay *l, struct ui_rect r)
 	lay_habit_tile(l, ui_rect_column(tiles, 1, 2, l->gap), _("Walks"), walks, walk_goal,
 		       rep && rep->walks_met, rep ? &rep->walk_streak : &none, UI_C_WALK,
 		       UI_C_WALK_SOFT);
-	lay_week_grid(l, grid);
+	if (l->portrait)
+		lay_week_grid(l, grid);
 	/* Hug, next ritual, rhythm: a column beside (landscape) or under the grid. */
 	lay_side_cards(l, side, 3);
 }

@@ -439,13 +439,17 @@ lay_button_row(struct lay *l, struct ui_rect box, const struct lay_button_spec *
 {
 	int size = lay_px(l, LAY_BUTTON_PX);
 	for (int i = 0; i < n; i++) {
+		if (!b[i].label)
+			continue;
 		int s = lay_button_size(l, ui_rect_column(box, i, n, l->gap), b[i].label);
 		if (s < size)
 			size = s;
 	}
+	/* a NULL label keeps its place empty: the others never move */
 	for (int i = 0; i < n; i++)
-		lay_button_at(l, ui_rect_column(box, i, n, l->gap), size, b[i].label, b[i].action, 0,
-			      b[i].primary);
+		if (b[i].label)
+			lay_button_at(l, ui_rect_column(box, i, n, l->gap), size, b[i].label, b[i].action,
+				      0, b[i].primary);
 }
 
 /* --- what the screens say -------------------------------------------- */
@@ -524,7 +528,7 @@ lay_figure(struct lay *l, struct ui_rect box, int count, int goal, enum ui_color
 	snprintf(big, sizeof(big), "%d", count);
 	snprintf(small, sizeof(small), "/%d", goal);
 	int big_px = (int)(box.h / 1.17f); /* DejaVu's line height is ~1.17 em */
-	int small_px = big_px * 2 / 5;
+	int small_px = big_px / 3;
 	int bw = 0, bh = 0, sw = 0, sh = 0; /* 0 when a size cannot be measured */
 	lay_measure(l, big, big_px, true, &bw, &bh);
 	lay_measure(l, small, small_px, false, &sw, &sh);

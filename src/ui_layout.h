@@ -97,7 +97,8 @@ bool lay_col_line(struct lay *l, struct lay_col *c, float size, bool bold, struc
 
 void lay_button(struct lay *l, struct ui_rect box, const char *label,
 	enum ui_action action, int arg, bool primary);
-/* N buttons side by side, their labels at one size. */
+/* N buttons side by side, their labels at one size; a spec whose label is
+ * NULL leaves its place empty. */
 void lay_button_row(struct lay *l, struct ui_rect box, const struct lay_button_spec *b, int n);
 /* The big count and its goal beside it, centred in BOX. */
 void lay_figure(struct lay *l, struct ui_rect box, int count, int goal, enum ui_color c);

@@ -571,6 +571,37 @@ test_rhythm_skips_away_weeks_and_caps_at_the_goal(void **state)
 	history_free(&b.h);
 }
 
+static void
+test_recent_weeks_met_are_the_rhythms_weeks(void **state)
+{
+	struct ft_config cfg = test_config(paris);
+	struct hb b;
+	int64_t w0 = cal_week_monday(W("2027-01-04"));
+	int weeks;
+	/* met, 1 of 3, met, away, met, met; T in the week after: the latest four
+	 * not-away complete weeks are 1 of 3, met, met, met */
+	hb_init(&b, "2027-02-10T12:00:00+01:00");
+	met_week(&b, w0);
+	dinners(&b, w0 + 7, 1);
+	met_week(&b, w0 + 14);
+	away(&b, "2027-01-25");
+	met_week(&b, w0 + 28);
+	met_week(&b, w0 + 35);
+	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 3);
+	assert_int_equal(weeks, 4);
+	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_WALKS, 4, &weeks), 0);
+	assert_int_equal(weeks, 4);
+	/* in the first week: none yet, as the rhythm */
+	b.h.at = T("2027-01-06T12:00:00+01:00");
+	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 0);
+	assert_int_equal(weeks, 0);
+	/* after two weeks: two of them */
+	b.h.at = T("2027-01-18T00:00:00+01:00");
+	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 1);
+	assert_int_equal(weeks, 2);
+	history_free(&b.h);
+}
+
 /* ---- §4 hug day streak ---- */
 
 static void
@@ -637,6 +668,7 @@ main(void)
 		cmocka_unit_test(test_rhythm_goal_change_applies_to_the_whole_history),
 		cmocka_unit_test(test_rhythm_starts_at_the_first_week_with_anything_logged),
 		cmocka_unit_test(test_rhythm_skips_away_weeks_and_caps_at_the_goal),
+		cmocka_unit_test(test_recent_weeks_met_are_the_rhythms_weeks),
 		cmocka_unit_test(test_hug_streak_today_in_progress),
 		cmocka_unit_test(test_hug_streak_skips_days_of_away_weeks),
 	};

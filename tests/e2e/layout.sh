@@ -47,6 +47,29 @@ for state in "${states[@]}"; do
 	done
 done
 
+# The glance from a chair across the table (issue 12, point 2), at 800x480:
+# a week met, a first week with goals to go, an away week keeping its
+# streak, a streak of two weeks with a rhythm.
+ft simulate --scenario "$EXAMPLES/streaks.scn" --config "$EXAMPLES/streaks.conf" --db "$TMP/streaks.db"
+glances=("met|week|2026-12-06T19:20:00+01:00" "to go|week|2026-12-02T12:00:00+01:00"
+	"away|streaks|2027-02-10T20:00:00+01:00" "two weeks in a row|streaks|2027-02-24T21:00:00+01:00")
+for g in "${glances[@]}"; do
+	IFS='|' read -r what ex at <<<"$g"
+	out="$TMP/glance-$ex-${at%%T*}"
+	if ft screenshot --screen glance --size 800x480 --out "$out.png" --layout "$out.json" \
+		--config "$EXAMPLES/$ex.conf" --db "$TMP/$ex.db" --at "$at" 2>"$out.err" &&
+		python3 "$HERE/glance_check.py" "$out.json" >"$out.why"; then
+		ok "glance ($what): counts a fifth of the height, met state and streaks at 28 px"
+	else
+		cat "$out.err" "$out.why" 2>/dev/null
+		ko "glance ($what): counts a fifth of the height, met state and streaks at 28 px"
+	fi
+done
+grep -q '"Away this week"' "$TMP/glance-streaks-2027-02-10.json" &&
+	grep -q '"Streak kept:' "$TMP/glance-streaks-2027-02-10.json" &&
+	ok "an away week is said plainly, with the streak kept" ||
+	ko "an away week is said plainly, with the streak kept"
+
 # The layout goes only where asked, and a bad place for it is an error.
 ft screenshot --screen glance --size 800x480 --out "$TMP/x.png" --layout "$TMP/no/such/x.json" \
 	--config "$EXAMPLES/week.conf" --db "$TMP/week.db" 2>"$TMP/bad.err"
