@@ -68,6 +68,9 @@ struct report {
 	/* bonds: most meals first, then by slot numbers */
 	struct report_pair pairs[REPORT_MAX_PAIRS];
 	int npairs;
+	/* the same over the four weeks that end with this one */
+	struct report_pair pairs4[REPORT_MAX_PAIRS];
+	int npairs4;
 	char member_names[FT_MAX_SLOTS][FT_NAME_MAX]; /* slot's name as logged in the week's meals */
 	struct streak meal_streak, walk_streak, hug_streak;
 	/* for the display */

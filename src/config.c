@@ -47,7 +47,7 @@ config_defaults(struct ft_config *cfg)
 	cfg->walk_goal = 1;
 	cfg->hug = 20 * FT_SECOND;
 	cfg->review_weekday = 6;     /* Sunday */
-	cfg->review_minute = 10 * 60;
+	cfg->review_minute = 19 * 60 + 30; /* SPEC §6: Sunday evening, after the meal */
 	cfg->rotation = 0;
 }
 

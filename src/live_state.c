@@ -94,10 +94,11 @@ live_pick_screen(const struct live_pick *p)
 		return UI_HUG;
 	if (p->user_active)
 		return p->current;
-	if (p->review_due)
-		return UI_REVIEW;
+	/* the review waits for a meal in progress to end (SPEC §6) */
 	if (p->session_open)
 		return UI_MEAL;
+	if (p->review_due)
+		return UI_REVIEW;
 	if (p->walk_open)
 		return UI_WALK;
 	return UI_GLANCE;

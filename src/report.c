@@ -31,30 +31,55 @@ pair_order(const void *a, const void *b)
  * next to each other (a lunch between two dinner sessions cannot happen, but
  * nothing here relies on it).
  */
-static void
-count_pairs(struct report *r, const struct store_session *meals, size_t n)
+static int
+count_pairs(const struct store_session *meals, size_t n, struct report_pair *out)
 {
-	int together[FT_MAX_SLOTS][FT_MAX_SLOTS] = {{0}};
+	int together[FT_MAX_SLOTS][FT_MAX_SLOTS] = {{0}}, npairs = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (meals[i].s.cls != SESSION_MEAL)
+			continue;
 		bool seen = false;
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = meals[j].s.date == meals[i].s.date && strcmp(meals[j].s.kind, meals[i].s.kind) == 0;
+			seen = meals[j].s.cls == SESSION_MEAL && meals[j].s.date == meals[i].s.date &&
+			       strcmp(meals[j].s.kind, meals[i].s.kind) == 0;
 		if (seen)
 			continue; /* counted with the meal's first session */
 		unsigned members = 0;
 		for (size_t j = i; j < n; j++)
-			if (meals[j].s.date == meals[i].s.date && strcmp(meals[j].s.kind, meals[i].s.kind) == 0)
+			if (meals[j].s.cls == SESSION_MEAL && meals[j].s.date == meals[i].s.date &&
+			    strcmp(meals[j].s.kind, meals[i].s.kind) == 0)
 				members |= meals[j].s.members;
 		for (int a = 0; a < FT_MAX_SLOTS; a++)
 			for (int b = a + 1; b < FT_MAX_SLOTS; b++)
 				together[a][b] += (members >> a & 1u) && (members >> b & 1u);
 	}
-	r->npairs = 0;
 	for (int a = 0; a < FT_MAX_SLOTS; a++)
 		for (int b = a + 1; b < FT_MAX_SLOTS; b++)
 			if (together[a][b] > 0)
-				r->pairs[r->npairs++] = (struct report_pair){{a + 1, b + 1}, together[a][b]};
-	qsort(r->pairs, (size_t)r->npairs, sizeof(r->pairs[0]), pair_order);
+				out[npairs++] = (struct report_pair){{a + 1, b + 1}, together[a][b]};
+	qsort(out, (size_t)npairs, sizeof(out[0]), pair_order);
+	return npairs;
+}
+
+/* Bonds over the four weeks that end with R's (for the review), and the
+ * names of who was in them. */
+static bool
+count_pairs4(struct store *st, struct report *r, struct ft_error *err)
+{
+	struct store_session *rows = NULL;
+	size_t n = 0;
+	if (!store_sessions(st, r->from_day - 21, r->to_day, r->at, &rows, &n, err))
+		return false;
+	r->npairs4 = count_pairs(rows, n, r->pairs4);
+	for (size_t i = 0; i < n; i++)
+		for (int slot = 0, j = 0; slot < FT_MAX_SLOTS; slot++)
+			if (rows[i].s.members & (1u << slot)) {
+				if (!r->member_names[slot][0])
+					snprintf(r->member_names[slot], FT_NAME_MAX, "%s", rows[i].members[j]);
+				j++;
+			}
+	store_free_sessions(rows);
+	return true;
 }
 
 /* The week's calls, their callers named by the slot's name (else number). */
@@ -161,8 +186,8 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 		}
 	}
 	store_free_sessions(rows);
-	count_pairs(r, r->meals, r->nmeals);
-	if (!load_calls(st, cfg, r, err)) {
+	r->npairs = count_pairs(r->meals, r->nmeals, r->pairs);
+	if (!count_pairs4(st, r, err) || !load_calls(st, cfg, r, err)) {
 		report_free(r);
 		history_free(&h);
 		return false;

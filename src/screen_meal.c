@@ -133,7 +133,7 @@ lay_meal(struct lay *l, struct ui_rect r)
 		char name[FT_NAME_MAX];
 		struct ui_rect chip = ui_rect_column(names, i++, m->docked, chip_gap);
 		lay_rect(l, chip, UI_C_MEAL_SOFT, chip.h / 2);
-		lay_text(l, ui_rect_inset(chip, lay_px(l, 8)), 22, UI_TEXT_BOLD, UI_C_INK, "%s",
+		lay_name(l, ui_rect_inset(chip, lay_px(l, 8)), 22, UI_TEXT_BOLD, UI_C_INK,
 			 config_slot_name(cfg, slot, name));
 	}
 }

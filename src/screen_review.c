@@ -257,7 +257,7 @@ lay_review_summary(struct lay *l, struct ui_rect box)
 			       (unsigned long)r->walk_streak.current),
 		      r->walk_streak.current, r->walk_streak.best);
 	lay_entry_set(&e[n++], false, UI_C_INK,
-		      ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d",
+		      ngettext("Hugs: %d day in a row · best %d", "Hugs: %d days in a row · best %d",
 			       (unsigned long)r->hug_streak.current),
 		      r->hug_streak.current, r->hug_streak.best);
 	if (r->rhythm_meals != HABITS_NO_RHYTHM) {
@@ -265,16 +265,35 @@ lay_review_summary(struct lay *l, struct ui_rect box)
 		lay_entry_set(&e[n++], false, UI_C_INK, _("Meals %d%% · Walks %d%%"), r->rhythm_meals,
 			      r->rhythm_walks);
 	}
+	/* the week's calls, who called whom (SPEC §3) */
+	lay_entry_set(&e[n++], true, UI_C_INK, "%s", _("Calls"));
+	for (size_t i = 0; i < r->ncalls && n < LAY_MAX_ENTRIES; i++) {
+		const struct report_call *call = &r->calls[i];
+		char hhmm[8];
+		lay_fmt_clock(call->t, hhmm);
+		const char *day = ui_weekday_short(cal_weekday(cal_day_of(call->t)));
+		if (call->from[0])
+			/* TRANSLATORS: a call of the week: "Wed 18:40 · Chloé → Grandma Jo" */
+			lay_entry_set(&e[n++], false, UI_C_INK, _("%1$s %2$s · %3$s → %4$s"), day, hhmm,
+				      call->from, call->to);
+		else
+			lay_entry_set(&e[n++], false, UI_C_INK, _("%1$s %2$s · a call"), day, hhmm);
+	}
+	if (r->ncalls == 0 && n < LAY_MAX_ENTRIES)
+		lay_entry_set(&e[n++], false, UI_C_INK_DIM, "%s", _("No call yet"));
 	bool wrap = lay_entries_height(l, e, n, c.r.w, true) <= c.r.h;
 	for (int i = 0; i < n; i++)
 		if (!lay_entry(l, &c, &e[i], wrap))
 			break;
 }
 
-/* Twelve weeks of one habit as bars against its goal line. */
+/* Twelve weeks of one habit as bars against its goal line. The week in
+ * progress (IN_PROGRESS: the last one) has a shaded column, as today has in
+ * the week's grid; an away week a grey column from top to bottom, not a
+ * stub that reads as a missed week. */
 static void
 lay_chart(struct lay *l, struct ui_rect box, const char *title, const int *counts,
-	  const bool *away, int goal, enum ui_color c, enum ui_color soft)
+	  const bool *away, bool in_progress, int goal, enum ui_color c, enum ui_color soft)
 {
 	int title_h = lay_line_height(l, lay_px(l, 15), true);
 	struct ui_rect t = ui_rect_cut_top(&box, title_h, lay_px(l, 2));
@@ -289,10 +308,11 @@ lay_chart(struct lay *l, struct ui_rect box, const char *title, const int *count
 	for (int i = 0; i < REPORT_HISTORY_WEEKS; i++) {
 		struct ui_rect col = ui_rect_column(box, i, REPORT_HISTORY_WEEKS, lay_px(l, 3));
 		if (away[i]) {
-			int h = lay_px(l, 4);
-			lay_rect(l, (struct ui_rect){ col.x, col.y + col.h - h, col.w, h }, UI_C_LINE, 0);
+			lay_rect(l, col, UI_C_LINE, lay_px(l, 3));
 			continue;
 		}
+		if (in_progress && i == REPORT_HISTORY_WEEKS - 1)
+			lay_rect(l, col, UI_C_TODAY, lay_px(l, 3));
 		int h = (int)((long)col.h * counts[i] / top);
 		if (counts[i] > 0 && h < lay_px(l, 3))
 			h = lay_px(l, 3);
@@ -316,36 +336,77 @@ lay_review_charts(struct lay *l, struct ui_rect box)
 	int n = l->cfg->nslots;
 	int line_h = lay_line_height(l, lay_px(l, 15), false) + lay_px(l, 2);
 	int head_h = lay_line_height(l, lay_px(l, 18), true) + lay_px(l, 2);
-	int per_line = 2;
-	int lines = (n + per_line - 1) / per_line;
+	/* the bonds: a pair a line, the three who shared most */
+	int per_line = 1;
+	int lines = r->npairs4 < 3 ? (r->npairs4 > 0 ? r->npairs4 : 1) : 3;
+	(void)n;
 	struct ui_rect who = ui_rect_cut_bottom(&in, head_h + lines * line_h, l->gap);
+	/* the weeks' numbers under both charts: every third, and the last */
+	struct ui_rect axis = ui_rect_cut_bottom(&in, lay_line_height(l, lay_min_px(l), false), 0);
 	struct ui_rect meals = ui_rect_row(in, 0, 2, l->gap);
 	struct ui_rect walks = ui_rect_row(in, 1, 2, l->gap);
+	bool in_progress = r->at < cal_week_start(r->week + 1);
 	char title[96];
 	snprintf(title, sizeof(title), _("Meals, 12 weeks (goal %d)"), r->meal_goal);
-	lay_chart(l, meals, title, r->history_meals, r->history_away, r->meal_goal, UI_C_MEAL,
-		  UI_C_MEAL_SOFT);
+	lay_chart(l, meals, title, r->history_meals, r->history_away, in_progress, r->meal_goal,
+		  UI_C_MEAL, UI_C_MEAL_SOFT);
 	snprintf(title, sizeof(title), _("Walks, 12 weeks (goal %d)"), r->walk_goal);
-	lay_chart(l, walks, title, r->history_walks, r->history_away, r->walk_goal, UI_C_WALK,
-		  UI_C_WALK_SOFT);
+	lay_chart(l, walks, title, r->history_walks, r->history_away, in_progress, r->walk_goal,
+		  UI_C_WALK, UI_C_WALK_SOFT);
+	for (int i = REPORT_HISTORY_WEEKS - 1; i >= 0; i -= 3) {
+		char name[16];
+		cal_week_name(r->week - (REPORT_HISTORY_WEEKS - 1 - i), name);
+		struct ui_rect col = ui_rect_column(axis, i, REPORT_HISTORY_WEEKS, lay_px(l, 3));
+		/* three columns wide, centred on its own, inside the axis */
+		int x0 = col.x - col.w > axis.x ? col.x - col.w : axis.x;
+		int x1 = col.x + 2 * col.w < axis.x + axis.w ? col.x + 2 * col.w : axis.x + axis.w;
+		int half = col.x + col.w / 2 - x0 < x1 - col.x - col.w / 2 ? col.x + col.w / 2 - x0
+									    : x1 - col.x - col.w / 2;
+		struct ui_rect wide = { col.x + col.w / 2 - half, col.y, 2 * half, col.h };
+		lay_text_fixed(l, wide, lay_min_px(l), 0, r->history_away[i] ? UI_C_INK_DIM : UI_C_INK,
+			       name + 6); /* "2026-W49" -> "49" */
+	}
 
+	/* The bonds (SPEC §3): who shared meals with whom, this week and over
+	 * four weeks, most first; names shortened by lay_short_name's rule and
+	 * the counts in a box of their own, so a long name never hides them. */
 	struct lay_col c = { who, who.y };
-	struct lay_entry head = {0};
-	lay_entry_set(&head, true, UI_C_INK, "%s", _("Phones down at meals"));
-	lay_entry(l, &c, &head, false);
 	struct ui_rect row;
-	for (int i = 0; i < lines; i++) {
+	int px = lay_px(l, LAY_LINE_PX), shown = 0;
+	if (lay_col_line(l, &c, LAY_HEAD_PX, true, &row)) {
+		/* "Together at meals" and, over the counts, what they count */
+		int lw = 0, lh = 0;
+		lay_measure(l, _("week · 4 weeks"), lay_min_px(l), false, &lw, &lh);
+		struct ui_rect left = ui_rect_cut_left(&row, row.w - lw - l->gap, l->gap);
+		lay_text_fixed(l, left, lay_px(l, LAY_LINE_PX), UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK,
+			       _("Together"));
+		lay_text_fixed(l, row, lay_min_px(l), UI_TEXT_RIGHT, UI_C_INK_DIM, _("week · 4 weeks"));
+	}
+	if (r->npairs4 == 0 && lay_col_line(l, &c, LAY_LINE_PX, false, &row))
+		lay_text_fixed(l, row, px, UI_TEXT_LEFT, UI_C_INK_DIM, _("No meal shared yet"));
+	for (int i = 0; i < lines && shown < r->npairs4; i++) {
 		if (!lay_col_line(l, &c, LAY_LINE_PX, false, &row))
 			break;
-		for (int k = 0; k < per_line; k++) {
-			int slot = i * per_line + k + 1;
-			if (slot > n)
-				break;
-			char name[FT_NAME_MAX], text[FT_NAME_MAX + 16];
-			snprintf(text, sizeof(text), "%s %d", config_slot_name(l->cfg, slot, name),
-				 r->docked_meals[slot - 1]);
-			lay_text_fixed(l, ui_rect_column(row, k, per_line, l->gap), lay_px(l, LAY_LINE_PX),
-				       UI_TEXT_LEFT, UI_C_INK, text);
+		for (int k = 0; k < per_line && shown < r->npairs4; k++, shown++) {
+			const struct report_pair *p = &r->pairs4[shown];
+			int week = 0;
+			for (int j = 0; j < r->npairs; j++)
+				if (r->pairs[j].slot[0] == p->slot[0] && r->pairs[j].slot[1] == p->slot[1])
+					week = r->pairs[j].meals;
+			struct ui_rect cell = ui_rect_column(row, k, per_line, l->gap);
+			char count[24], a[FT_NAME_MAX], b[FT_NAME_MAX], sa[FT_NAME_MAX], sb[FT_NAME_MAX],
+				text[2 * FT_NAME_MAX + 8];
+			snprintf(count, sizeof(count), "%d · %d", week, p->meals);
+			int cw = 0, ch = 0;
+			lay_measure(l, count, px, false, &cw, &ch);
+			struct ui_rect names = ui_rect_cut_left(&cell, cell.w - cw - l->gap, l->gap);
+			int half = (names.w - lay_px(l, 14)) / 2;
+			/* TRANSLATORS: two people who shared meals: "Anna & Ben" */
+			snprintf(text, sizeof(text), _("%1$s & %2$s"),
+				 lay_short_name(l, report_member_name(r, l->cfg, p->slot[0], a), px, false, half, sa),
+				 lay_short_name(l, report_member_name(r, l->cfg, p->slot[1], b), px, false, half, sb));
+			lay_text_fixed(l, names, px, UI_TEXT_LEFT, UI_C_INK, text);
+			lay_text_fixed(l, cell, px, UI_TEXT_RIGHT, UI_C_INK, count);
 		}
 	}
 }

@@ -375,6 +375,32 @@ lay_label_at(struct lay *l, struct ui_rect box, int size, unsigned flags, enum u
 	lay_text_px(l, b, size, flags, c, text + split + 1);
 }
 
+const char *
+lay_short_name(struct lay *l, const char *name, int px, bool bold, int width, char out[FT_NAME_MAX])
+{
+	int w, h;
+	snprintf(out, FT_NAME_MAX, "%s", name);
+	if (!lay_measure(l, name, px, bold, &w, &h) || w <= width)
+		return out;
+	/* the first part of a compound name: a whole word beats a cut one */
+	size_t cut = strcspn(name, " -");
+	if (cut > 0 && name[cut]) {
+		snprintf(out, FT_NAME_MAX, "%.*s", (int)cut, name);
+		if (lay_measure(l, out, px, bold, &w, &h) && w <= width)
+			return out;
+	}
+	return out; /* lay_text shrinks it, then cuts between characters */
+}
+
+void
+lay_name(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	 const char *name)
+{
+	char shown[FT_NAME_MAX];
+	lay_short_name(l, name, lay_px(l, size), flags & UI_TEXT_BOLD, box.w, shown);
+	lay_text(l, box, size, flags, c, "%s", shown);
+}
+
 void
 lay_label(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
 	  const char *fmt, ...)

@@ -86,6 +86,15 @@ struct ui_item *lay_text_fixed(struct lay *l, struct ui_rect box, int size,
 	unsigned flags, enum ui_color c, const char *text);
 /* Where TEXT breaks to fit WIDTH at SIZE (0: it fits, or cannot break). */
 size_t lay_break(struct lay *l, const char *text, int size, bool bold, int width);
+/* A person's name in BOX (issue 12, point 4): whole when it fits at SIZE,
+ * else its first part ("Marie-Christine" -> "Marie", "Jean Baptiste" ->
+ * "Jean") when that fits, else shrunk, and cut with an ellipsis between
+ * two characters only at the last resort. Into OUT (NAME's size) goes the
+ * name as shown. */
+const char *lay_short_name(struct lay *l, const char *name, int px, bool bold, int width,
+			   char out[FT_NAME_MAX]);
+void lay_name(struct lay *l, struct ui_rect box, float size, unsigned flags, enum ui_color c,
+	      const char *name);
 /* A sentence centred in BOX, on one line or two when that reads bigger. */
 void lay_label(struct lay *l, struct ui_rect box, float size, unsigned flags,
 	enum ui_color c, const char *fmt, ...)

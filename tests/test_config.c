@@ -84,7 +84,7 @@ test_defaults_are_those_of_spec_section_6(void **state)
 	assert_int_equal(cfg.walk_min, 20 * FT_MINUTE);
 	assert_int_equal(cfg.hug, 20 * FT_SECOND);
 	assert_int_equal(cfg.review_weekday, 6); /* Sunday */
-	assert_int_equal(cfg.review_minute, 10 * 60);
+	assert_int_equal(cfg.review_minute, 19 * 60 + 30);
 	assert_int_equal(cfg.nslots, 4);         /* no lines, no names: 4 */
 	assert_int_equal(cfg.nlines, 0);
 	assert_int_equal(cfg.rotation, 0);

@@ -255,13 +255,12 @@ test_review_comes_up_by_itself_until_dismissed(void **state)
 	assert_false(live_review_due(&cfg, monday, false, week));       /* a new week */
 	assert_true(live_review_due(&cfg, T("2026-12-13T10:00:00+01:00"), false, week));
 
-	/* It shows over the meal screen, but not over a hug or what the family
-	 * is busy with. */
+	/* It waits for the meal in progress to end (SPEC §6), and does not
+	 * come over a hug or what the family is busy with. */
 	struct live_pick p = { .current = UI_GLANCE, .review_due = true, .session_open = true };
-	assert_int_equal(live_pick_screen(&p), UI_REVIEW);
-	p.review_due = false;
 	assert_int_equal(live_pick_screen(&p), UI_MEAL);
-	p.review_due = true;
+	p.session_open = false;
+	assert_int_equal(live_pick_screen(&p), UI_REVIEW);
 	p.user_active = true;
 	p.current = UI_WALK;
 	assert_int_equal(live_pick_screen(&p), UI_WALK);

@@ -127,14 +127,14 @@ test_reset_gives_the_file_value_back_else_the_default(void **state)
 	struct ft_config cfg = effective(f->st);
 	bool had = false;
 	assert_int_equal(set1(f, &cfg, "meal.weekly_goal", "5", &err), FT_EXIT_OK);
-	assert_int_equal(set1(f, &cfg, "review.time", "19:30", &err), FT_EXIT_OK);
+	assert_int_equal(set1(f, &cfg, "review.time", "20:15", &err), FT_EXIT_OK);
 	assert_int_equal(settings_reset(f->st, "meal.weekly_goal", &had, &err), FT_EXIT_OK);
 	assert_true(had);
 	assert_int_equal(settings_reset(f->st, "review.time", &had, &err), FT_EXIT_OK);
 	struct ft_config again = effective(f->st);
 	assert_int_equal(again.meal_goal, 2); /* the file's */
 	assert_int_equal(again.source[key("meal.weekly_goal")], FT_SOURCE_FILE);
-	assert_int_equal(again.review_minute, 10 * 60); /* the default */
+	assert_int_equal(again.review_minute, 19 * 60 + 30); /* the default */
 	assert_int_equal(again.source[key("review.time")], FT_SOURCE_DEFAULT);
 	/* forgetting a key with no display value is no error */
 	assert_int_equal(settings_reset(f->st, "review.time", &had, &err), FT_EXIT_OK);
