@@ -92,7 +92,10 @@ lay_meal(struct lay *l, struct ui_rect r)
 		 UI_TEXT_LEFT, UI_C_INK_DIM, "%s", hhmm);
 	lay_button(l, home, _("Home"), UI_ACT_GO_GLANCE, 0, false);
 
-	struct ui_rect names = ui_rect_cut_bottom(&r, lay_px(l, 64), l->gap);
+	/* more than four phones: two rows of chips, so that eight names of
+	 * twenty letters stay readable (issue 12, point 4) */
+	int chip_rows = m->docked > 4 ? 2 : 1;
+	struct ui_rect names = ui_rect_cut_bottom(&r, lay_px(l, chip_rows == 1 ? 64 : 104), l->gap);
 	struct ui_rect status = ui_rect_cut_bottom(&r, lay_px(l, 44), l->gap);
 	if (m->dipping) {
 		/* The grace countdown, above the status: come back in time and
@@ -131,7 +134,10 @@ lay_meal(struct lay *l, struct ui_rect r)
 		if (!m->slot_in[slot - 1])
 			continue;
 		char name[FT_NAME_MAX];
-		struct ui_rect chip = ui_rect_column(names, i++, m->docked, chip_gap);
+		int per_row = (m->docked + chip_rows - 1) / chip_rows;
+		struct ui_rect line = ui_rect_row(names, i / per_row, chip_rows, chip_gap);
+		struct ui_rect chip = ui_rect_column(line, i % per_row, per_row, chip_gap);
+		i++;
 		lay_rect(l, chip, UI_C_MEAL_SOFT, chip.h / 2);
 		lay_name(l, ui_rect_inset(chip, lay_px(l, 8)), 22, UI_TEXT_BOLD, UI_C_INK,
 			 config_slot_name(cfg, slot, name));

@@ -169,6 +169,31 @@ test_pairs_sorted_by_meals_then_slot_numbers(void **state)
 	report_free(&r);
 }
 
+static void
+test_pairs_over_four_weeks_for_the_review(void **state)
+{
+	struct fixture *f = *state;
+	struct report r;
+	/* this week Anna and Ben; two and three weeks before Anna and Ben
+	 * again, and Chloé and Dan; five weeks before: not in the four */
+	add_session(f, "2026-12-01T19:00:00+01:00", 30, 1u | 2u, SESSION_MEAL, "dinner");
+	add_session(f, "2026-11-17T19:00:00+01:00", 30, 1u | 2u, SESSION_MEAL, "dinner");
+	add_session(f, "2026-11-10T19:00:00+01:00", 30, 4u | 8u, SESSION_MEAL, "dinner");
+	add_session(f, "2026-10-27T19:00:00+01:00", 30, 4u | 8u, SESSION_MEAL, "dinner");
+	add_session(f, "2026-11-11T19:00:00+01:00", 40, 4u | 8u, SESSION_PHONES_DOWN, "");
+	build(f, "2026-11-30T12:00:00+01:00", &r);
+	assert_int_equal(r.npairs, 1);
+	assert_int_equal(r.npairs4, 2);
+	assert_int_equal(r.pairs4[0].slot[0], 1); /* Anna and Ben: 2, first */
+	assert_int_equal(r.pairs4[0].slot[1], 2);
+	assert_int_equal(r.pairs4[0].meals, 2);
+	assert_int_equal(r.pairs4[1].slot[0], 3); /* Chloé and Dan: 1 (Oct 27 is five weeks back) */
+	assert_int_equal(r.pairs4[1].meals, 1);
+	char buf[FT_NAME_MAX];
+	assert_string_equal(report_member_name(&r, &f->cfg, 4, buf), "Dan");
+	report_free(&r);
+}
+
 /* ---- §3, §5 calls ---- */
 
 static void
@@ -251,6 +276,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_pair_shares_each_meal_once_across_its_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_meals_make_bonds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_sorted_by_meals_then_slot_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pairs_over_four_weeks_for_the_review, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_calls_in_time_order_with_who_and_whom_or_null, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rhythm_null_is_printed_as_null_and_shown_as_nothing, setup, teardown),
 	};
