@@ -24,10 +24,10 @@ test_plural_forms_follow_french_rules(void **state)
 	assert_string_equal(ngettext("and %d more", "and %d more", 1), "et %d autre");
 	assert_string_equal(ngettext("and %d more", "and %d more", 2), "et %d autres");
 	assert_string_equal(ngettext("%s (and %d more)", "%s (and %d more)", 1), "%s (et %d autre)");
-	assert_string_equal(ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d", 0),
-			    "Câlins\u00a0: %d jour · record %d");
-	assert_string_equal(ngettext("Hugs: %d day · best %d", "Hugs: %d days · best %d", 2),
-			    "Câlins\u00a0: %d jours · record %d");
+	assert_string_equal(ngettext("Hugs: %d day in a row · best %d", "Hugs: %d days in a row · best %d", 0),
+			    "Câlins\u00a0: %d jour d’affilée · record %d");
+	assert_string_equal(ngettext("Hugs: %d day in a row · best %d", "Hugs: %d days in a row · best %d", 2),
+			    "Câlins\u00a0: %d jours d’affilée · record %d");
 	assert_string_equal(ngettext("%d week in a row · best %d", "%d weeks in a row · best %d", 5),
 			    "%d semaines d’affilée · record %d");
 }

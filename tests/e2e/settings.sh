@@ -98,9 +98,9 @@ if [ $rc -eq 0 ] && [ "$out" = "meal.weekly_goal = 2  # file" ] && [ "$met" = Fa
 else
 	fail "$name" "rc=$rc out='$out' met=$met rows='$(dump family.db)'"
 fi
-ft settings set review.time 19:30 --config family.conf --db family.db >/dev/null
+ft settings set review.time 20:15 --config family.conf --db family.db >/dev/null
 out=$(ft settings reset review.time --config family.conf --db family.db)
-[ "$out" = "review.time = 10:00  # default" ] && pass "reset a key the file does not set: the default" ||
+[ "$out" = "review.time = 19:30  # default" ] && pass "reset a key the file does not set: the default" ||
 	fail "reset to the default" "$out"
 
 # 4. Bad keys and values: exit 2, a message naming the key, nothing written.
