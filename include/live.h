@@ -52,6 +52,9 @@ void live_dock(struct live *l, int slot, int level, ft_ms mono);
  * False when the screen was hidden (dimmed by the backlight): that touch
  * only wakes it, since nobody could see what they touched. */
 bool live_touch(struct live *l, ft_ms mono);
+/* The screen wakes (full brightness) without a touch: at start. Unlike a
+ * touch it chooses nothing, so a meal in progress shows at once. */
+void live_wake(struct live *l, ft_ms mono);
 /* Whether dimming hides the screen: a backlight that obeys. Without one
  * only the dark theme dims, everything stays visible, a touch acts at once. */
 void live_set_dim_hides(struct live *l, bool hides);

@@ -427,7 +427,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		goto out_inputs;
 	}
 	backlight_find(&a->backlight, "/sys/class/backlight");
-	live_touch(a->live, app_mono(a)); /* awake at start */
+	live_wake(a->live, app_mono(a)); /* awake at start, no screen chosen */
 	a->dirty = true;
 
 	code = FT_EXIT_OK;

@@ -493,6 +493,13 @@ live_dock(struct live *l, int slot, int level, ft_ms mono)
 		after_engine(l, mono, docked_before);
 }
 
+void
+live_wake(struct live *l, ft_ms mono)
+{
+	l->wake_until = mono + LIVE_WAKE;
+	changed(l);
+}
+
 bool
 live_touch(struct live *l, ft_ms mono)
 {

@@ -84,7 +84,7 @@ loop_start(struct loop *lp, const struct ft_config *cfg, const char *db, ft_ms w
 	if (!start->levels_unknown)
 		live_dock_levels(lp->live, start->levels, lp->mono);
 	backlight_find(&lp->backlight, backlight_dir);
-	live_touch(lp->live, lp->mono); /* awake at start, as run is */
+	live_wake(lp->live, lp->mono); /* awake at start, as run is */
 	loop_step(lp);
 }
 

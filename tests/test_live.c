@@ -727,6 +727,23 @@ test_after_a_crash_the_session_resumes_on_the_first_reading_within_grace(void **
 	assert_true(loop_close(a));
 }
 
+/* A restart mid-meal (phones still docked) shows the meal at once: waking
+ * the screen at start is not a family choosing the glance. */
+static void
+test_a_restart_mid_meal_shows_the_meal_at_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = dinner(fx, 20 * FT_MINUTE);
+	loop_crash(a);
+	struct loop_start start = { .levels = { 1, 1 } };
+	loop_start(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:21:00+01:00"), NULL, &start);
+	a = &fx->lp;
+	loop_wait(a, FT_SECOND, FT_SECOND);
+	assert_true(model(a).session_open);
+	assert_int_equal(live_screen(a->live), UI_MEAL);
+	assert_true(loop_close(a));
+}
+
 static void
 test_after_a_crash_with_no_reading_in_grace_the_session_ends_where_last_known(void **state)
 {
@@ -1062,6 +1079,7 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_after_a_crash_the_session_resumes_on_the_first_reading_within_grace,
 						setup_meal, teardown),
+		cmocka_unit_test_setup_teardown(test_a_restart_mid_meal_shows_the_meal_at_once, setup_meal, teardown),
 		cmocka_unit_test_setup_teardown(test_after_a_crash_with_no_reading_in_grace_the_session_ends_where_last_known,
 						setup_meal, teardown),
 		cmocka_unit_test_setup_teardown(test_events_held_until_the_clock_is_trusted_are_dated_then,
