@@ -107,6 +107,14 @@ ft_ms live_now(const struct live *l, ft_ms mono);
 bool live_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed,
 		     int64_t dismissed_week);
 
+/* The meal screen's status from what M already holds (slot_in,
+ * session_open, session_start) at NOW: how many phones are docked, and
+ * what the session would be if it ended at the earliest instant it can
+ * count, max(now, start + min_duration) (SPEC §2.7), so "counts" is never
+ * said of phones down outside the windows or left charging. The live
+ * display and `screenshot` both fill the meal screen this way. */
+void live_meal_status(const struct ft_config *cfg, ft_ms now, struct ui_model *m);
+
 /* Which screen shows when nobody chose one: a running hug stays; a screen
  * the family chose stays while they use it (USER_ACTIVE); then the review
  * when due, the meal while phones are docked, a walk in progress, and the

@@ -87,6 +87,30 @@ live_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed, int64_t d
 	return now >= cal_local_instant(day, cfg->review_minute);
 }
 
+void
+live_meal_status(const struct ft_config *cfg, ft_ms now, struct ui_model *m)
+{
+	m->docked = 0;
+	for (int slot = 1; slot <= cfg->nslots; slot++)
+		m->docked += m->slot_in[slot - 1];
+	if (!m->session_open) {
+		m->meal_status = m->docked > 0 ? UI_MEAL_WAITING : UI_MEAL_NONE;
+		return;
+	}
+	struct session s = { .start = m->session_start, .end = now };
+	if (s.end < s.start + cfg->meal_min)
+		s.end = s.start + cfg->meal_min;
+	session_classify(&s, cfg);
+	if (s.cls == SESSION_MEAL) {
+		m->meal_status = now - s.start >= cfg->meal_min ? UI_MEAL_COUNTS : UI_MEAL_WILL_COUNT;
+		snprintf(m->meal_kind, sizeof(m->meal_kind), "%s", s.kind);
+	} else if (s.cls == SESSION_LEFT_DOCKED) {
+		m->meal_status = UI_MEAL_CHARGING;
+	} else {
+		m->meal_status = UI_MEAL_NOT_MEAL_TIME;
+	}
+}
+
 enum ui_screen
 live_pick_screen(const struct live_pick *p)
 {

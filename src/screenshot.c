@@ -68,6 +68,9 @@ shot_live_state(struct store *st, const struct ft_config *cfg, ft_ms at, struct 
 		m->walk_open = true;
 		m->walk_start = open_walk;
 	}
+	/* the meal screen as the display shows it then: the phones docked
+	 * (from the session in the store) and what the session counts as */
+	live_meal_status(cfg, at, m);
 }
 
 /* The model at AT from the store; false with ERR when the report fails. */

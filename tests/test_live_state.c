@@ -300,6 +300,46 @@ test_setting_steps_stay_in_range_and_go_round(void **state)
 	assert_false(live_setting_step(&cfg, UI_SET_WALK_GOAL, -1, v, sizeof(v)));
 }
 
+/* The meal screen's status from the phones docked and the session: what
+ * `screenshot --screen meal` shows comes from the same rule as the live
+ * display, so a screenshot of a meal has its name chips. */
+static void
+test_meal_status_counts_the_phones_docked(void **state)
+{
+	struct ft_config cfg = test_config("[dock]\nnames = Anna Ben Chloé\n[time]\ntimezone = Europe/Paris\n");
+	struct ui_model m = { .cfg = &cfg };
+	live_meal_status(&cfg, T("2026-12-06T19:00:00+01:00"), &m);
+	assert_int_equal(m.docked, 0);
+	assert_int_equal(m.meal_status, UI_MEAL_NONE);
+
+	/* one phone, no session: waiting for the second */
+	m.slot_in[1] = true;
+	live_meal_status(&cfg, T("2026-12-06T19:00:00+01:00"), &m);
+	assert_int_equal(m.docked, 1);
+	assert_int_equal(m.meal_status, UI_MEAL_WAITING);
+
+	/* two, a session from 19:00 in the dinner window: it will count, then
+	 * counts once it lasted min_duration (15 min) */
+	m.slot_in[2] = true;
+	m.session_open = true;
+	m.session_start = T("2026-12-06T19:00:00+01:00");
+	live_meal_status(&cfg, T("2026-12-06T19:10:00+01:00"), &m);
+	assert_int_equal(m.docked, 2);
+	assert_int_equal(m.meal_status, UI_MEAL_WILL_COUNT);
+	assert_string_equal(m.meal_kind, "dinner");
+	live_meal_status(&cfg, T("2026-12-06T19:15:00+01:00"), &m);
+	assert_int_equal(m.meal_status, UI_MEAL_COUNTS);
+
+	/* phones down at 16:00, outside every window: never "it counts" */
+	m.session_start = T("2026-12-06T16:00:00+01:00");
+	live_meal_status(&cfg, T("2026-12-06T16:30:00+01:00"), &m);
+	assert_int_equal(m.meal_status, UI_MEAL_NOT_MEAL_TIME);
+	/* past max_duration (3 h): left charging */
+	m.session_start = T("2026-12-05T22:30:00+01:00");
+	live_meal_status(&cfg, T("2026-12-06T07:00:00+01:00"), &m);
+	assert_int_equal(m.meal_status, UI_MEAL_CHARGING);
+}
+
 int
 main(void)
 {
@@ -311,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_night_range_wraps_midnight_or_not),
 		cmocka_unit_test(test_undo_takes_a_hug_back_for_ten_minutes),
 		cmocka_unit_test(test_review_comes_up_by_itself_until_dismissed),
+		cmocka_unit_test(test_meal_status_counts_the_phones_docked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

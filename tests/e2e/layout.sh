@@ -70,6 +70,21 @@ grep -q '"Away this week"' "$TMP/glance-streaks-2027-02-10.json" &&
 	ok "an away week is said plainly, with the streak kept" ||
 	ko "an away week is said plainly, with the streak kept"
 
+# The meal screenshot shows the phones docked, as a real meal would: the
+# worked example on Sunday at 19:20, Chloé and Dan's phones in since 19:00.
+grep -v '^2026-12-06T19:35' "$EXAMPLES/week.scn" >"$TMP/dinner.scn"
+ft simulate --scenario "$TMP/dinner.scn" --config "$EXAMPLES/week.conf" --db "$TMP/dinner.db" \
+	--until 2026-12-06T19:20:00+01:00 >/dev/null
+ft screenshot --screen meal --size 800x480 --out "$TMP/meal.png" --layout "$TMP/meal.json" \
+	--config "$EXAMPLES/week.conf" --db "$TMP/dinner.db" --at 2026-12-06T19:20:00+01:00 &&
+	python3 - "$TMP/meal.json" <<'PY' && ok "meal screenshot: the docked phones' names, the dinner counting" ||
+import json, sys
+texts = [t["text"] for t in json.load(open(sys.argv[1], encoding="utf-8"))["texts"]]
+sys.exit(0 if {"Chloé", "Dan"} <= set(texts) and not {"Anna", "Ben"} & set(texts)
+         and any("counts" in t for t in texts) else 1)
+PY
+	ko "meal screenshot: the docked phones' names, the dinner counting"
+
 # The layout goes only where asked, and a bad place for it is an error.
 ft screenshot --screen glance --size 800x480 --out "$TMP/x.png" --layout "$TMP/no/such/x.json" \
 	--config "$EXAMPLES/week.conf" --db "$TMP/week.db" 2>"$TMP/bad.err"
