@@ -43,7 +43,8 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c src/keyboar
              src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
 # The engine, the commands and the live decision module: they reach the
 # store through store.h, which names no SQLite type.
-LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct.c src/live.c
+LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct.c src/live.c \
+             src/live_actions.c src/live_settings.c src/live_fixes.c src/live_model.c
 # Adapters: SQLite, the clocks, the dock, the display.
 STORE_SRC := src/store.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c

@@ -1,0 +1,154 @@
+/*
+ * live_internal.h - what the files of the live decision module (live.h)
+ * share and nothing else sees: the module's state, its timings, and the
+ * few steps one file does for another.
+ *
+ *   live.c           the core: lifecycle, the store, the clock and the
+ *                    engine, dock and touch events, the tick, the stop
+ *   live_actions.c   what a tap does: walks, hugs, calls, the review, undo,
+ *                    the questions' "Yes"
+ *   live_settings.c  the settings screen's changes, stored and in effect
+ *   live_fixes.c     the corrections screen: its entries and its changes
+ *   live_model.c     what the screens show, filled from the state
+ *
+ * Every write goes through the engine (live_event) or, for settings and
+ * corrections, through their modules; live_store_result() turns a failure
+ * into the store's banner.
+ */
+#ifndef FT_LIVE_INTERNAL_H
+#define FT_LIVE_INTERNAL_H
+
+#include <libintl.h>
+
+#include "engine.h"
+#include "live.h"
+
+#define _(s) gettext(s)
+
+#define LIVE_USER_IDLE (2 * FT_MINUTE)      /* a chosen screen stays this long */
+#define LIVE_WAKE (2 * FT_MINUTE)           /* full brightness after a touch at night */
+#define LIVE_HUG_FRAME 50                   /* ms between frames of the hug ring */
+#define LIVE_REPORT_EVERY (15 * FT_MINUTE)  /* rebuild even if nothing was logged */
+#define LIVE_STORE_RETRY (10 * FT_SECOND)
+#define LIVE_ACK FT_MINUTE                  /* "1 of 2 phones" shows this long */
+#define LIVE_SUMMARY (8 * FT_SECOND)        /* how a session ended shows this long */
+
+struct live {
+	const struct ft_config *cfg; /* &own: the engine and the screens read it */
+	struct ft_config own;      /* the effective configuration, changed in place
+				    * by the settings screen */
+	struct ft_config base;     /* without the display's settings: Put back */
+	ft_ms settings_held;       /* mono: a finger on the settings place since; -1 */
+
+	/* corrections (correct.h): the entries shown, the walk to add, the
+	 * entry asked about, the last correction made here */
+	struct ui_fix_entry *fixes;
+	struct store_entry *fix_rows;
+	int nfixes, fix_first, fix_asked;
+	bool week_away;
+	ft_ms fix_walk_start, fix_walk_length;
+	int64_t fix_last;          /* correction id, -1: none */
+	char fix_undo[96];
+	const char *db_path;
+	unsigned gen;              /* bumped whenever the model may have changed */
+	ft_ms mono;                /* the instant of the call being handled */
+
+	/* store and engine */
+	struct store *store;
+	ft_ms store_retry;         /* mono: next store_open attempt */
+	struct engine engine;
+	bool engine_open;
+	bool store_failed;         /* FAULT_STORE is a write's failure */
+	bool levels_known;         /* the dock's first reading came (or grace passed) */
+	bool reading;              /* a first reading is coming in: known at the next tick */
+	int start_levels[FT_MAX_SLOTS];
+	ft_ms first_mono;          /* the first instant seen: the wait for a reading starts */
+	ft_ms reading_mono;        /* when the dock's first reading came, or -1 */
+
+	/* clock */
+	bool trusted;
+	ft_ms offset;              /* wall - mono, fixed once trusted */
+	ft_ms wall_offset;         /* wall - mono as last reported, for display */
+	struct clocktrust_hold hold;
+
+	/* what is shown */
+	struct report report;
+	bool have_report;
+	bool report_stale;
+	ft_ms report_mono;         /* when it was built */
+	int64_t report_day;
+	bool reviewed, next_away, rituals_confirmed;
+	int64_t dismissed_week;
+	enum ui_screen screen;
+	ft_ms user_until;          /* mono */
+	ft_ms walk_done_length;
+	struct live_hug hug;
+	struct live_undo undo;
+	enum ui_confirm confirm;
+	char confirm_text[160];
+	char undo_button[80];
+	char banner_text[UI_MAX_BANNERS][320];
+	unsigned fault_gen;
+	int64_t shown_minute;      /* the minute on screen */
+	unsigned shown_dock;       /* the debounced slots in and the session, as drawn */
+	int64_t checked_day;       /* the day quick_check last ran (store_check) */
+
+	/* a call being logged: the caller chosen, whom they may have called */
+	int call_from;
+	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
+	int call_nnames;
+
+	/* night */
+	bool night;                /* in [display] night: the dark theme */
+	ft_ms wake_until;          /* mono: awake (full brightness) until then */
+	bool dim_hides;            /* a backlight does the dimming */
+
+	/* the meal screen */
+	ft_ms ack_until;           /* mono: "1 of 2 phones" shows until then */
+	struct session ended;      /* the session that just ended */
+	ft_ms summary_until;       /* mono: and how it ended shows until then */
+};
+
+/* live.c */
+/* Something shown may have changed: the loop draws again. */
+void live_changed(struct live *l);
+/* A store call's result: a failure becomes the store's banner. Returns OK. */
+bool live_store_result(struct live *l, bool ok, const struct ft_error *err);
+
+/* What became of an event. */
+enum live_outcome { LIVE_OUTCOME_FAILED, LIVE_OUTCOME_HELD, LIVE_OUTCOME_WRITTEN };
+/* An event as it happens: into the engine when it can date it, else held.
+ * *seq gets the hold's seq (held), *id the row (written), *kind its
+ * store_kind (or -1). */
+enum live_outcome live_event(struct live *l, struct clocktrust_event ev, unsigned *seq,
+			     int64_t *id, int *kind);
+
+/* live_actions.c */
+/* Show screen S, chosen at MONO (it stays LIVE_USER_IDLE). */
+void live_go(struct live *l, enum ui_screen s, ft_ms mono);
+/* Remember a logged action for undo: a held event (SEQ) or a row (ID). */
+void live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id,
+			const char *what, const char *question);
+/* The walk in progress, as the store holds it (or as held), on the wall
+ * clock; -1: none. The one place that says whether a walk is going. */
+ft_ms live_walk_start(const struct live *l);
+/* The hug timer ran to its end: log one hug. */
+void live_log_hug(struct live *l, ft_ms mono);
+
+/* live_settings.c */
+/* A setting changed on the screen: stored as `settings set` would, and in
+ * effect at once (the report is rebuilt against it). */
+void live_setting_set(struct live *l, enum ui_setting row, const char *value, ft_ms mono);
+/* Put back: the display's value forgotten, the file's (or the default) again. */
+void live_setting_reset(struct live *l, enum ui_setting row);
+
+/* live_fixes.c */
+/* The corrections screen's state, read again after every change: the last
+ * four weeks' entries and whether this week is away. */
+void live_fixes_load(struct live *l, ft_ms mono);
+/* A tap on the corrections screen (UI_ACT_FIX_*); the store is open. */
+void live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* "Yes" to removing the entry asked about (UI_CONFIRM_REMOVE). */
+void live_fix_remove_asked(struct live *l, ft_ms mono);
+
+#endif
