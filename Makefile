@@ -54,6 +54,7 @@ UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c
              src/screen_review.c src/ui_image.c src/display.c
 UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
+CORE_SRC  += src/family.c
 LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 
