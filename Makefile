@@ -45,6 +45,7 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c src/keyboar
 # store through store.h, which names no SQLite type.
 LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct.c src/live.c \
              src/live_actions.c src/live_settings.c src/live_fixes.c src/live_model.c
+LOGIC_SRC += src/live_keyboard.c
 # Adapters: SQLite, the clocks, the dock, the display.
 STORE_SRC := src/store.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
@@ -54,6 +55,7 @@ UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c
              src/screen_review.c src/ui_image.c src/display.c
 UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
+UI_SRC    += src/screen_keyboard.c src/screen_family.c
 CORE_SRC  += src/family.c
 LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c

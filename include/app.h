@@ -25,6 +25,7 @@ struct screenshot_options {
 	int width, height;
 	const char *out;          /* .png or .bmp path: the format its name says */
 	const char *layout;       /* --layout: every text and target as JSON; NULL: none */
+	const char *keys;         /* --keys: typed on the keyboard screen; NULL: nothing */
 	const char *db_path;
 	bool have_at;
 	ft_ms at;                 /* else now */

@@ -21,6 +21,7 @@ struct input_finger {
 	bool down;
 	int64_t id;                /* SDL's finger id; INPUT_MOUSE for the mouse */
 	struct ui_target pressed;  /* what it went down on */
+	bool keys;                 /* it went down on the keyboard's keys */
 };
 
 #define INPUT_MOUSE ((int64_t)-1)
@@ -35,16 +36,23 @@ enum input_kind {
 	INPUT_HOLD_DOWN,           /* a finger went down on a hug circle (target.arg) */
 	INPUT_HOLD_UP,             /* and was lifted */
 	INPUT_TAP,                 /* a press and a release on the same target */
+	/* a finger on the keyboard's keys (the frame's keys), at X, Y: down,
+	 * moved, lifted; one finger at a time, kept wherever it slides */
+	INPUT_KEYS_DOWN, INPUT_KEYS_MOVE, INPUT_KEYS_UP,
 };
 
 struct input_effect {
 	enum input_kind kind;
 	struct ui_target target;
+	int x, y;                  /* INPUT_KEYS_*: where the finger is */
 };
 
 /* Finger ID pressed (DOWN) or released at logical point (LX, LY) of F. */
 struct input_effect input_pointer(struct input *in, const struct ui_frame *f, int64_t id,
 				  bool down, int lx, int ly);
+/* Finger ID moved to (LX, LY): INPUT_KEYS_MOVE for the finger on the keys,
+ * else nothing (a tap is judged where it began and ended). */
+struct input_effect input_motion(struct input *in, int64_t id, int lx, int ly);
 
 /* SDL's own input descriptors, watched in a poller: the X11 or Wayland
  * connection, or on kmsdrm the evdev devices (rescanned when /dev/input

@@ -71,6 +71,14 @@ void live_set_base(struct live *l, const struct ft_config *base);
 /* The effective configuration: what live_new() was given, with the settings
  * changed on the display since. Valid as long as L. */
 const struct ft_config *live_config(const struct live *l);
+/* A finger on the keyboard's keys (UI_KEYBOARD), down, moved or lifted at
+ * (X, Y); KEYS is where the frame last drawn put them (ui_frame.keys). A
+ * held letter opens its variants at the deadline live_tick returns; Done
+ * checks the text and, when it passes, uses it (whom a call was to, a
+ * slot's name stored as `settings set dock.names` would store it). */
+enum live_keys_phase { LIVE_KEYS_DOWN, LIVE_KEYS_MOVE, LIVE_KEYS_UP };
+void live_keys(struct live *l, enum live_keys_phase phase, int x, int y,
+	       const struct kbd_rect *keys, ft_ms mono);
 /* A finger on (DOWN) or off one of the hug's circles, 0 or 1. */
 void live_hold(struct live *l, int circle, bool down, ft_ms mono);
 

@@ -11,12 +11,15 @@
 
 #include "common.h"
 #include "config.h"
+#include "keyboard.h"
 #include "log.h"
 #include "report.h"
 #include "session.h"
 
 enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI_FIXES,
 		 UI_CALL_WHO, UI_CALL_WHOM, /* a call: who called, then whom */
+		 UI_KEYBOARD,               /* a name typed: whom a call was to, a phone's */
+		 UI_FAMILY,                 /* the dock's names, set by docking each phone */
 		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
@@ -56,6 +59,9 @@ enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_
 		  UI_CONFIRM_WALK_MISTAKE /* a walk stopped within a minute of its start */ };
 
 #define UI_CALL_NAMES 8               /* "whom": the names called before, shown */
+
+/* What the keyboard types. */
+enum ui_kbd_for { UI_KBD_CALL_TO, UI_KBD_SLOT_NAME };
 
 #define UI_MAX_BANNERS FAULT_COUNT
 
@@ -107,6 +113,18 @@ struct ui_model {
 	int call_from;
 	const char *call_names[UI_CALL_NAMES];
 	int call_nnames;
+	/* the keyboard (UI_KEYBOARD): its keys, its text, the variants open
+	 * (NULL: not open); what it types; why the last text was refused
+	 * (enum family_refusal, 0: it was not) */
+	const struct kbd *kbd;
+	enum ui_kbd_for kbd_for;
+	int kbd_slot;                 /* UI_KBD_SLOT_NAME: the slot named */
+	int kbd_refusal;
+	/* the family (UI_FAMILY): asking for the phone to name to be docked;
+	 * the slot just named (0: none), whose phone is still set aside */
+	bool family_waiting;
+	int family_named;
+	bool family_aside;
 };
 
 /* What a touch target does. */
@@ -135,6 +153,14 @@ enum ui_action {
 	UI_ACT_CALL_FROM,             /* arg: the caller's slot; then asks whom */
 	UI_ACT_CALL_TO,               /* arg: which of call_names; logs the call */
 	UI_ACT_CALL_SKIP,             /* logs the call without who and whom */
+	UI_ACT_CALL_NEW,              /* whom: someone new, typed on the keyboard */
+	UI_ACT_KBD_CANCEL,            /* the keyboard closed, nothing kept */
+	UI_ACT_GO_SETTINGS,
+	UI_ACT_GO_FAMILY,             /* the dock's names */
+	UI_ACT_FAMILY_DOCK,           /* name a phone: asks for it to be docked */
+	UI_ACT_FAMILY_CHANGE,         /* arg: the slot; its name on the keyboard */
+	UI_ACT_FAMILY_REMOVE,         /* arg: the slot; its name taken away */
+	UI_ACT_FAMILY_RESET,          /* the names back to the file's */
 };
 
 #endif

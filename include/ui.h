@@ -71,6 +71,9 @@ struct ui_frame {
 	bool overflow;             /* more items than fit: a layout bug */
 	struct ui_target targets[UI_MAX_TARGETS];
 	int ntargets;
+	/* the keyboard's keys (UI_KEYBOARD; w == 0 elsewhere): a finger that
+	 * goes down there types, held and slid as the keyboard model says */
+	struct ui_rect keys;
 };
 
 /* Fonts from fonts-dejavu-core, opened per size and kept. */

@@ -100,6 +100,19 @@ app_dock_level(void *data, int slot, int level, ft_ms t_mono)
 	live_dock(a->live, slot, level, t_mono);
 }
 
+/* A finger on the keyboard's keys: the decision module gets it with the
+ * keys' place on the frame last drawn. */
+static void
+app_keys(struct app *a, const struct input_effect *e, ft_ms mono)
+{
+	const struct ui_rect *k = &a->frame->keys;
+	struct kbd_rect keys = { k->x, k->y, k->w, k->h };
+	enum live_keys_phase phase = e->kind == INPUT_KEYS_DOWN ? LIVE_KEYS_DOWN
+				   : e->kind == INPUT_KEYS_MOVE ? LIVE_KEYS_MOVE
+								: LIVE_KEYS_UP;
+	live_keys(a->live, phase, e->x, e->y, &keys, mono);
+}
+
 /* A press or release at physical pixel (PX, PY). */
 static void
 app_pointer(struct app *a, int64_t id, bool down, float px, float py)
@@ -121,9 +134,26 @@ app_pointer(struct app *a, int64_t id, bool down, float px, float py)
 	case INPUT_TAP:
 		live_action(a->live, e.target.action, e.target.arg, mono);
 		break;
+	case INPUT_KEYS_DOWN:
+	case INPUT_KEYS_MOVE:
+	case INPUT_KEYS_UP:
+		app_keys(a, &e, mono);
+		break;
 	case INPUT_NOTHING:
 		break;
 	}
+}
+
+/* A finger that moved, at physical pixel (PX, PY): only the keyboard's
+ * keys follow it (a letter's variants are picked by sliding). */
+static void
+app_motion(struct app *a, int64_t id, float px, float py)
+{
+	int lx, ly;
+	ui_touch_to_logical(a->cfg->rotation, a->phys_w, a->phys_h, px, py, &lx, &ly);
+	struct input_effect e = input_motion(&a->input, id, lx, ly);
+	if (e.kind == INPUT_KEYS_MOVE)
+		app_keys(a, &e, app_mono(a));
 }
 
 static void
@@ -172,6 +202,15 @@ app_sdl_events(struct app *a)
 			/* Normalised to the touch device, which is the panel. */
 			app_pointer(a, (int64_t)ev.tfinger.fingerId, ev.type == SDL_FINGERDOWN,
 				    ev.tfinger.x * (float)a->phys_w, ev.tfinger.y * (float)a->phys_h);
+			break;
+		case SDL_FINGERMOTION:
+			app_motion(a, (int64_t)ev.tfinger.fingerId, ev.tfinger.x * (float)a->phys_w,
+				   ev.tfinger.y * (float)a->phys_h);
+			break;
+		case SDL_MOUSEMOTION:
+			if (ev.motion.which == SDL_TOUCH_MOUSEID || !(ev.motion.state & SDL_BUTTON_LMASK))
+				break;
+			app_motion(a, INPUT_MOUSE, (float)ev.motion.x + 0.5f, (float)ev.motion.y + 0.5f);
 			break;
 		case SDL_MOUSEBUTTONDOWN:
 		case SDL_MOUSEBUTTONUP:

@@ -31,6 +31,32 @@ find_finger(struct input *in, int64_t id, bool create)
 	return NULL;
 }
 
+static bool
+inside_keys(const struct ui_frame *f, int x, int y)
+{
+	const struct ui_rect *k = &f->keys;
+	return k->w > 0 && x >= k->x && x < k->x + k->w && y >= k->y && y < k->y + k->h;
+}
+
+/* Whether a finger other than EXCEPT is on the keys. */
+static bool
+keys_finger(const struct input *in, const struct input_finger *except)
+{
+	for (int i = 0; i < INPUT_MAX_FINGERS; i++)
+		if (&in->fingers[i] != except && in->fingers[i].down && in->fingers[i].keys)
+			return true;
+	return false;
+}
+
+struct input_effect
+input_motion(struct input *in, int64_t id, int lx, int ly)
+{
+	struct input_finger *fg = find_finger(in, id, false);
+	if (!fg || !fg->keys)
+		return (struct input_effect){ .kind = INPUT_NOTHING };
+	return (struct input_effect){ .kind = INPUT_KEYS_MOVE, .x = lx, .y = ly };
+}
+
 struct input_effect
 input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down, int lx, int ly)
 {
@@ -43,21 +69,30 @@ input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down,
 		fg->down = true;
 		fg->id = id;
 		fg->pressed = t ? *t : (struct ui_target){ .action = UI_ACT_NONE };
+		/* the keys type with one finger at a time: a second one on
+		 * them is ignored, not a second key held */
+		fg->keys = !t && inside_keys(f, lx, ly) && !keys_finger(in, fg);
+		if (fg->keys)
+			return (struct input_effect){ .kind = INPUT_KEYS_DOWN, .x = lx, .y = ly };
 		if (fg->pressed.action == UI_ACT_HUG_HOLD || fg->pressed.action == UI_ACT_SETTINGS_HOLD)
-			return (struct input_effect){ INPUT_HOLD_DOWN, fg->pressed };
+			return (struct input_effect){ .kind = INPUT_HOLD_DOWN, .target = fg->pressed };
 		return none;
 	}
 	struct input_finger *fg = find_finger(in, id, false);
 	if (!fg)
 		return none;
 	fg->down = false;
+	if (fg->keys) {
+		fg->keys = false;
+		return (struct input_effect){ .kind = INPUT_KEYS_UP, .x = lx, .y = ly };
+	}
 	/* A finger that went down on a hug circle (or the settings' place)
 	 * lets go of it wherever it is lifted. */
 	if (fg->pressed.action == UI_ACT_HUG_HOLD || fg->pressed.action == UI_ACT_SETTINGS_HOLD)
-		return (struct input_effect){ INPUT_HOLD_UP, fg->pressed };
+		return (struct input_effect){ .kind = INPUT_HOLD_UP, .target = fg->pressed };
 	/* A tap is a press and a release on the same target. */
 	if (t && t->action == fg->pressed.action && t->arg == fg->pressed.arg)
-		return (struct input_effect){ INPUT_TAP, *t };
+		return (struct input_effect){ .kind = INPUT_TAP, .target = *t };
 	return none;
 }
 

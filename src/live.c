@@ -382,6 +382,8 @@ live_dock(struct live *l, int slot, int level, ft_ms mono)
 		live_changed(l);
 		return;
 	}
+	if (live_family_dock(l, slot, level, mono))
+		return; /* a phone docked to be named, not to eat */
 	int docked_before = l->engine_open ? engine_docked(&l->engine) : 0;
 	struct clocktrust_event ev = { .kind = CLOCKTRUST_DOCK, .mono = mono, .a = slot, .b = level };
 	unsigned seq;
@@ -555,6 +557,7 @@ live_tick(struct live *l, ft_ms mono)
 
 	/* When to wake next: the next minute on screen at the latest. */
 	ft_ms next = mono + (FT_MINUTE - ft_floormod(now, FT_MINUTE));
+	next = min_ms(next, live_keyboard_tick(l, mono));
 	if (l->engine_open) {
 		ft_ms d = engine_next_deadline(&l->engine);
 		if (d != FT_MS_NEVER)

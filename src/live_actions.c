@@ -104,7 +104,7 @@ live_call_begin(struct live *l, ft_ms mono)
 
 /* Log a call: slot FROM called TO, or 0 and NULL when not said. A failed
  * write leaves the screen as it was (the store's banner says why). */
-static void
+void
 live_call_log(struct live *l, ft_ms mono, int from, const char *to)
 {
 	struct clocktrust_event ev = { .kind = CLOCKTRUST_CALL, .mono = mono, .a = from };
@@ -348,6 +348,16 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	case UI_ACT_CONFIRM_YES:
 		confirm_yes(l, mono);
 		l->confirm = UI_CONFIRM_NONE;
+		break;
+	case UI_ACT_CALL_NEW:
+	case UI_ACT_KBD_CANCEL:
+	case UI_ACT_GO_SETTINGS:
+	case UI_ACT_GO_FAMILY:
+	case UI_ACT_FAMILY_DOCK:
+	case UI_ACT_FAMILY_CHANGE:
+	case UI_ACT_FAMILY_REMOVE:
+	case UI_ACT_FAMILY_RESET:
+		live_keyboard_action(l, action, arg, mono);
 		break;
 	}
 }

@@ -21,6 +21,7 @@
 #include <libintl.h>
 
 #include "engine.h"
+#include "family.h"
 #include "live.h"
 
 #define _(s) gettext(s)
@@ -98,6 +99,19 @@ struct live {
 	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
 	int call_nnames;
 
+	/* the keyboard (live_keyboard.c): its model, what it types, where
+	 * Cancel goes, why the last Done was refused (enum family_refusal) */
+	struct kbd kbd;
+	enum ui_kbd_for kbd_for;
+	int kbd_slot;
+	enum ui_screen kbd_back;
+	int kbd_refusal;
+	/* the family's names: waiting for the phone to name to be docked, the
+	 * slot just named, the phones set aside while docked to be named */
+	bool family_waiting;
+	int family_named;
+	struct family_aside aside;
+
 	/* night */
 	bool night;                /* in [display] night: the dark theme */
 	ft_ms wake_until;          /* mono: awake (full brightness) until then */
@@ -132,6 +146,8 @@ void live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int6
 /* The walk in progress, as the store holds it (or as held), on the wall
  * clock; -1: none. The one place that says whether a walk is going. */
 ft_ms live_walk_start(const struct live *l);
+/* Log a call: slot FROM called TO, or 0 and NULL when not said. */
+void live_call_log(struct live *l, ft_ms mono, int from, const char *to);
 /* The hug timer ran to its end: log one hug. */
 void live_log_hug(struct live *l, ft_ms mono);
 
@@ -141,6 +157,8 @@ void live_log_hug(struct live *l, ft_ms mono);
 void live_setting_set(struct live *l, enum ui_setting row, const char *value, ft_ms mono);
 /* Put back: the display's value forgotten, the file's (or the default) again. */
 void live_setting_reset(struct live *l, enum ui_setting row);
+/* The same for the key NAME ("dock.names"). */
+void live_setting_reset_key(struct live *l, const char *name);
 
 /* live_fixes.c */
 /* The corrections screen's state, read again after every change: the last
@@ -150,5 +168,18 @@ void live_fixes_load(struct live *l, ft_ms mono);
 void live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
 /* "Yes" to removing the entry asked about (UI_CONFIRM_REMOVE). */
 void live_fix_remove_asked(struct live *l, ft_ms mono);
+
+/* live_keyboard.c */
+/* A tap on the keyboard's, the family's or "Someone new…" (UI_ACT_CALL_NEW,
+ * UI_ACT_KBD_CANCEL, UI_ACT_GO_SETTINGS, UI_ACT_GO_FAMILY, UI_ACT_FAMILY_*). */
+void live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* A raw dock level: true when it is a phone docked to be named, kept from
+ * the session rules (it goes no further). */
+bool live_family_dock(struct live *l, int slot, int level, ft_ms mono);
+/* What is due at MONO (a held letter's variants, the phone to name); the
+ * next instant something will be, or FT_MS_NEVER. */
+ft_ms live_keyboard_tick(struct live *l, ft_ms mono);
+/* The keyboard's and the family's part of the model. */
+void live_keyboard_model(struct live *l, struct ui_model *m);
 
 #endif

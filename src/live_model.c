@@ -130,6 +130,7 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	m->report = l->have_report ? &l->report : NULL;
 	m->now = now;
 	m->night = l->night;
+	live_keyboard_model(l, m);
 	if (l->engine_open)
 		meal_model(l, now, mono, m);
 	ft_ms walk = live_walk_start(l);

@@ -45,11 +45,17 @@ live_setting_set(struct live *l, enum ui_setting row, const char *value, ft_ms m
 void
 live_setting_reset(struct live *l, enum ui_setting row)
 {
+	live_setting_reset_key(l, ui_setting_keys[row]);
+}
+
+void
+live_setting_reset_key(struct live *l, const char *name)
+{
 	struct ft_error err;
 	struct ft_config c = l->base;
 	if (!l->store)
 		return;
-	if (settings_reset(l->store, ui_setting_keys[row], NULL, &err) != FT_EXIT_OK ||
+	if (settings_reset(l->store, name, NULL, &err) != FT_EXIT_OK ||
 	    !settings_overlay(&c, l->store, &err)) {
 		live_store_result(l, false, &err);
 		return;

@@ -12,7 +12,7 @@
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
 	"glance", "meal", "walk", "hug", "review", "settings", "corrections", "call",
-	"call-whom",
+	"call-whom", "keyboard", "family",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {

@@ -52,7 +52,7 @@ static const char usage[] =
 	"       familytable report [--config FILE] [--db FILE] [--week YYYY-Www | --at TIME] [--json]\n"
 	"       familytable export --csv [--config FILE] [--db FILE]\n"
 	"       familytable screenshot --screen NAME --size WxH --out FILE.png|FILE.bmp [--config FILE]\n"
-	"                   [--db FILE] [--at TIME] [--layout FILE.json]\n"
+	"                   [--db FILE] [--at TIME] [--layout FILE.json] [--keys KEYS]\n"
 	"       familytable settings [--config FILE] [--db FILE]\n"
 	"       familytable settings set SECTION.KEY VALUE... [--config FILE] [--db FILE]\n"
 	"       familytable settings reset SECTION.KEY [--config FILE] [--db FILE]\n"
@@ -61,7 +61,9 @@ static const char usage[] =
 	"       familytable --help | --version\n"
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
-	"screenshot's NAME: glance, meal, walk, hug, review, settings, corrections, call or call-whom.\n"
+	"screenshot's NAME: glance, meal, walk, hug, review, settings, corrections, call, call-whom,\n"
+	"keyboard or family. --keys types on the keyboard: its text, then [hold e] (a letter's\n"
+	"accents shown), [signs] (digits and signs), [done] (the name checked as a slot's).\n"
 	"The configuration is " DEFAULT_CONFIG " when it exists; see familytable(1).\n"
 	"Settings made on the display (or with `settings set`) are kept in the database and\n"
 	"override the file, key by key; `settings` prints each key, its value and its source.\n"
@@ -71,6 +73,7 @@ static const char usage[] =
 struct options {
 	const char *command;
 	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size, *layout;
+	const char *keys; /* screenshot --keys */
 	const char *file; /* backup, restore: the one argument */
 	bool window, fullscreen, json, csv, rotate;
 	char **args;  /* the words after the command (settings only) */
@@ -80,7 +83,7 @@ struct options {
 enum {
 	OPT_CONFIG = 1, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_SCENARIO,
 	OPT_UNTIL, OPT_WEEK, OPT_AT, OPT_JSON, OPT_CSV, OPT_SCREEN, OPT_OUT, OPT_HELP, OPT_VERSION,
-	OPT_ROTATE, OPT_LAYOUT,
+	OPT_ROTATE, OPT_LAYOUT, OPT_KEYS,
 };
 
 static const struct option long_options[] = {
@@ -102,6 +105,7 @@ static const struct option long_options[] = {
 	{"version", no_argument, NULL, OPT_VERSION},
 	{"rotate", no_argument, NULL, OPT_ROTATE},
 	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"keys", required_argument, NULL, OPT_KEYS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -114,7 +118,7 @@ static const struct command_options {
 	{"simulate", {OPT_CONFIG, OPT_DB, OPT_SCENARIO, OPT_UNTIL}},
 	{"report", {OPT_CONFIG, OPT_DB, OPT_WEEK, OPT_AT, OPT_JSON}},
 	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
-	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT, OPT_LAYOUT}},
+	{"screenshot", {OPT_CONFIG, OPT_DB, OPT_SCREEN, OPT_SIZE, OPT_OUT, OPT_AT, OPT_LAYOUT, OPT_KEYS}},
 	{"settings", {OPT_CONFIG, OPT_DB}},
 	{"backup", {OPT_CONFIG, OPT_DB, OPT_ROTATE}},
 	{"restore", {OPT_CONFIG, OPT_DB}},
@@ -199,6 +203,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_OUT: o->out = optarg; break;
 		case OPT_ROTATE: o->rotate = true; break;
 		case OPT_LAYOUT: o->layout = optarg; break;
+		case OPT_KEYS: o->keys = optarg; break;
 		default: break;
 		}
 	}
@@ -411,7 +416,7 @@ static int
 cmd_screenshot(const struct options *o, const struct ft_config *cfg, const char *db)
 {
 	struct screenshot_options so = {.screen = o->screen, .out = o->out, .layout = o->layout,
-					.db_path = db};
+					.keys = o->keys, .db_path = db};
 	if (!o->screen || !o->out || !o->size)
 		return bad_usage("%s needs --screen NAME, --size WxH and --out FILE.png or FILE.bmp", "screenshot");
 	/* the name says the format: refuse before anything is drawn or written */

@@ -1,7 +1,8 @@
 /*
  * screen_call.c - a call logged by touch (SPEC §3): who called, one big
- * button per name of the dock, then whom, the names called before first;
- * "Skip" logs the call without them.
+ * button per name of the dock, then whom, the names called before first,
+ * then "Someone new…" (typed on the keyboard); "Skip" logs the call
+ * without them.
  */
 #include <libintl.h>
 #include <stdio.h>
@@ -11,11 +12,15 @@
 #define _(s) gettext(s)
 
 /* N buttons in a grid filling BOX, at most two rows in landscape (four
- * in portrait), each as tall as a touch target at the least. */
+ * in portrait), each as tall as a touch target at the least. With NEW,
+ * one more button last, uncoloured, that does NEW (someone new). */
 static void
 lay_name_grid(struct lay *l, struct ui_rect box, const char *const *labels, int n,
-	      enum ui_action action, int arg0)
+	      enum ui_action action, int arg0, const char *new_label, enum ui_action new_action)
 {
+	int named = n;
+	if (new_label)
+		n++;
 	if (n <= 0)
 		return;
 	int maxrows = l->portrait ? 4 : 2;
@@ -33,7 +38,10 @@ lay_name_grid(struct lay *l, struct ui_rect box, const char *const *labels, int 
 		int w = (box.w - (cols - 1) * l->gap) / cols;
 		int x0 = box.x + (box.w - (in_row * w + (in_row - 1) * l->gap)) / 2;
 		struct ui_rect cell = { x0 + (i % cols) * (w + l->gap), row.y, w, h };
-		lay_button(l, cell, labels[i], action, arg0 + i, true);
+		if (i < named)
+			lay_button(l, cell, labels[i], action, arg0 + i, true);
+		else
+			lay_button(l, cell, new_label, new_action, 0, false);
 	}
 }
 
@@ -48,7 +56,7 @@ lay_call_who(struct lay *l, struct ui_rect r)
 	int n = l->cfg->nslots < FT_MAX_SLOTS ? l->cfg->nslots : FT_MAX_SLOTS;
 	for (int i = 0; i < n; i++)
 		labels[i] = config_slot_name(l->cfg, i + 1, names[i]);
-	lay_name_grid(l, r, labels, n, UI_ACT_CALL_FROM, 1);
+	lay_name_grid(l, r, labels, n, UI_ACT_CALL_FROM, 1, NULL, UI_ACT_NONE);
 }
 
 void
@@ -65,10 +73,12 @@ lay_call_whom(struct lay *l, struct ui_rect r)
 	struct ui_rect skip = ui_rect_column(bottom, 1, 2, l->gap);
 	lay_button(l, back, _("Back"), UI_ACT_GO_CALL, 0, false);
 	lay_button(l, skip, _("Skip: just log the call"), UI_ACT_CALL_SKIP, 0, false);
+	/* the names called before, then someone new on the keyboard */
 	if (m->call_nnames == 0) {
-		lay_label(l, r, 22, 0, UI_C_INK_DIM, "%s",
+		struct ui_rect say = ui_rect_cut_top(&r, r.h / 2, l->gap);
+		lay_label(l, say, 22, 0, UI_C_INK_DIM, "%s",
 			  _("No one called yet from this table. Skip: the call is logged all the same."));
-		return;
 	}
-	lay_name_grid(l, r, m->call_names, m->call_nnames, UI_ACT_CALL_TO, 0);
+	lay_name_grid(l, r, m->call_names, m->call_nnames, UI_ACT_CALL_TO, 0, _("Someone new…"),
+		      UI_ACT_CALL_NEW);
 }

@@ -127,8 +127,18 @@ lay_settings(struct lay *l, struct ui_rect r)
 	struct ui_rect top = ui_rect_cut_top(&r, l->target, l->gap);
 	struct ui_rect home = { top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
 	struct ui_rect fixes = { home.x - l->gap - lay_px(l, 260), top.y, lay_px(l, 260), top.h };
-	lay_text(l, (struct ui_rect){ top.x, top.y, fixes.x - top.x - l->gap, top.h }, 28,
-		 UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Settings"));
+	struct ui_rect family = { fixes.x - l->gap - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
+	struct ui_rect title = { top.x, top.y, family.x - top.x - l->gap, top.h };
+	if (title.w < lay_px(l, 150)) {
+		/* narrow (portrait): the family and the corrections on a row
+		 * of their own under the title */
+		title.w = home.x - top.x - l->gap;
+		struct ui_rect row = ui_rect_cut_top(&r, l->target, l->gap);
+		family = ui_rect_cut_left(&row, (row.w - l->gap) * 2 / 5, l->gap);
+		fixes = row;
+	}
+	lay_text(l, title, 28, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Settings"));
+	lay_button(l, family, _("Family"), UI_ACT_GO_FAMILY, 0, false);
 	lay_button(l, fixes, _("Put mistakes right"), UI_ACT_GO_FIXES, 0, false);
 	lay_button(l, home, _("Home"), UI_ACT_GO_GLANCE, 0, false);
 	/* one row each, one above the other, while that leaves each row a

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "calendar.h"
 #include "correct.h"
+#include "family.h"
 #include "live.h"
 #include "report.h"
 #include "store.h"
@@ -142,6 +143,65 @@ shot_call(struct store *st, ft_ms at, char names[UI_CALL_NAMES][FT_NAME_MAX], st
 	m->call_from = 1;
 }
 
+/* The centre of the first key of KIND (and TEXT, when not NULL), tapped
+ * or held as a finger would; false when there is none. */
+static bool
+shot_key(struct kbd *k, enum kbd_kind kind, const char *text, bool hold)
+{
+	for (int i = 0; i < k->nkeys; i++) {
+		const struct kbd_key *key = &k->keys[i];
+		if (key->kind != kind || (text && strcmp(key->text, text) != 0))
+			continue;
+		int x = key->r.x + key->r.w / 2, y = key->r.y + key->r.h / 2;
+		kbd_down(k, x, y, 0);
+		if (hold)
+			kbd_tick(k, KBD_LONG_PRESS);
+		else
+			kbd_up(k, x, y, 1);
+		return true;
+	}
+	return false;
+}
+
+/* The keyboard as `screenshot --keys` asks: KEYS' text typed, then its
+ * commands, [hold X] (X's accents open), [signs], [shift], [done] (the
+ * text checked as slot 1's name: *REFUSAL). K is laid out on KEYS_AREA
+ * as the display lays it out. False with ERR on a bad KEYS. */
+static bool
+shot_keys(struct kbd *k, const struct ft_config *cfg, const char *keys,
+	  const struct ui_rect *area, int *refusal, struct ft_error *err)
+{
+	size_t len = strcspn(keys, "[");
+	char text[KBD_MAX_TEXT];
+	if (len >= sizeof(text) || len > FT_NAME_MAX - 1 || ft_utf8_invalid(keys, len) != len)
+		return ft_fail(err, "--keys: the text must be UTF-8 of at most %d bytes", FT_NAME_MAX - 1);
+	snprintf(text, sizeof(text), "%.*s", (int)len, keys);
+	kbd_init(k, cfg->language, KBD_NAME, FT_NAME_MAX - 1, text);
+	kbd_layout(k, area->x, area->y, area->w, area->h);
+	for (const char *p = keys + len; *p;) {
+		const char *end = strchr(p, ']');
+		if (*p != '[' || !end)
+			return ft_fail(err, "--keys: \"%s\": expected [hold X], [signs], [shift] or [done]", p);
+		char cmd[32];
+		snprintf(cmd, sizeof(cmd), "%.*s", (int)(end - p - 1), p + 1);
+		if (strncmp(cmd, "hold ", 5) == 0) {
+			if (!shot_key(k, KBD_CHAR, cmd + 5, true) || !k->popup)
+				return ft_fail(err, "--keys: no key \"%s\" with accents on this page", cmd + 5);
+		} else if (strcmp(cmd, "signs") == 0) {
+			shot_key(k, KBD_PAGE, NULL, false);
+		} else if (strcmp(cmd, "shift") == 0) {
+			shot_key(k, KBD_SHIFT, NULL, false);
+		} else if (strcmp(cmd, "done") == 0) {
+			*refusal = (int)family_check_slot_name(cfg, 1, k->text);
+		} else {
+			return ft_fail(err, "--keys: unknown [%s] (hold X, signs, shift or done)", cmd);
+		}
+		p = end + 1;
+		p += strspn(p, " ");
+	}
+	return true;
+}
+
 int
 app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
 {
@@ -154,6 +214,10 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		for (int i = 0; i < UI_SCREEN_COUNT; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "", ui_screen_names[i]);
 		fputs(")\n", stderr);
+		return FT_EXIT_USAGE;
+	}
+	if (opts->keys && screen != UI_KEYBOARD) {
+		fprintf(stderr, "familytable: screenshot: --keys is for --screen keyboard\n");
 		return FT_EXIT_USAGE;
 	}
 	if (opts->width < 100 || opts->height < 100 || opts->width > 8192 || opts->height > 8192) {
@@ -188,18 +252,41 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	if (screen == UI_FIXES)
 		shot_fixes(st, at, &m, &fixes);
 	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
-	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM)
+	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM || screen == UI_KEYBOARD)
 		shot_call(st, at, call_names, &m);
-	/* the frame is large (every item's text): on the heap, when asked for */
-	struct ui_frame *frame = opts->layout ? calloc(1, sizeof(*frame)) : NULL;
-	SDL_Surface *s = opts->layout && !frame
-				 ? NULL
-				 : ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
+	/* the frame is large (every item's text): on the heap, when asked for
+	 * (the keyboard's: where its keys go) */
+	bool need_frame = opts->layout || screen == UI_KEYBOARD;
+	struct ui_frame *frame = need_frame ? calloc(1, sizeof(*frame)) : NULL;
+	struct kbd kbd;
+	SDL_Surface *s = NULL;
+	if (screen == UI_KEYBOARD && frame) {
+		/* drawn once to know where the keys go, then typed on there */
+		m.kbd_for = UI_KBD_SLOT_NAME;
+		m.kbd_slot = 1;
+		kbd_init(&kbd, cfg->language, KBD_NAME, FT_NAME_MAX - 1, "");
+		m.kbd = &kbd;
+		s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
+		if (s)
+			SDL_FreeSurface(s);
+		s = NULL;
+		if (!shot_keys(&kbd, cfg, opts->keys ? opts->keys : "", &frame->keys, &m.kbd_refusal,
+			       &err)) {
+			fprintf(stderr, "familytable: screenshot: %s\n", err.msg);
+			code = FT_EXIT_USAGE;
+			free(frame);
+			free(fixes);
+			report_free(&r);
+			goto out_fonts;
+		}
+	}
+	if (!need_frame || frame)
+		s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
 	if (!s) {
 		fprintf(stderr, "familytable: screenshot: %s\n",
-			opts->layout && !frame ? "out of memory" : SDL_GetError());
+			need_frame && !frame ? "out of memory" : SDL_GetError());
 	} else if (!ui_image_save(s, opts->out, &err) ||
-		   (frame && !ui_layout_save_json(frame, opts->layout, &err))) {
+		   (opts->layout && !ui_layout_save_json(frame, opts->layout, &err))) {
 		fprintf(stderr, "familytable: %s\n", err.msg);
 	} else {
 		code = FT_EXIT_OK;

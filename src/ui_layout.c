@@ -635,6 +635,7 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 	out->nitems = 0;
 	out->ntargets = 0;
 	out->overflow = false;
+	out->keys = (struct ui_rect){ 0, 0, 0, 0 };
 	struct lay l = {
 		.f = out, .fonts = fonts, .m = m, .cfg = m->cfg, .r = m->report,
 		.portrait = h > w,
@@ -675,6 +676,12 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 		break;
 	case UI_CALL_WHOM:
 		lay_call_whom(&l, r);
+		break;
+	case UI_KEYBOARD:
+		lay_keyboard(&l, r);
+		break;
+	case UI_FAMILY:
+		lay_family(&l, r);
 		break;
 	case UI_SCREEN_COUNT:
 		break;

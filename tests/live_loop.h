@@ -164,6 +164,18 @@ loop_wait(struct loop *lp, ft_ms ms, ft_ms step)
 	}
 }
 
+/* A finger on the keyboard's keys, with where the frame drew them. */
+static inline void
+loop_keys(struct loop *lp, const struct input_effect *e)
+{
+	const struct ui_rect *k = &lp->frame->keys;
+	struct kbd_rect keys = { k->x, k->y, k->w, k->h };
+	enum live_keys_phase phase = e->kind == INPUT_KEYS_DOWN ? LIVE_KEYS_DOWN
+				   : e->kind == INPUT_KEYS_MOVE ? LIVE_KEYS_MOVE
+								: LIVE_KEYS_UP;
+	live_keys(lp->live, phase, e->x, e->y, &keys, lp->mono);
+}
+
 /* A finger ID down or up at logical (X, Y), as app.c handles it. */
 static inline void
 loop_finger(struct loop *lp, int64_t id, bool down, int x, int y)
@@ -180,6 +192,18 @@ loop_finger(struct loop *lp, int64_t id, bool down, int x, int y)
 		live_hold(lp->live, e.target.arg, e.kind == INPUT_HOLD_DOWN, lp->mono);
 	else if (e.kind == INPUT_TAP)
 		live_action(lp->live, e.target.action, e.target.arg, lp->mono);
+	else if (e.kind == INPUT_KEYS_DOWN || e.kind == INPUT_KEYS_UP)
+		loop_keys(lp, &e);
+	loop_step(lp);
+}
+
+/* Finger ID slid to logical (X, Y), as app.c handles it. */
+static inline void
+loop_slide(struct loop *lp, int64_t id, int x, int y)
+{
+	struct input_effect e = input_motion(&lp->input, id, x, y);
+	if (e.kind == INPUT_KEYS_MOVE)
+		loop_keys(lp, &e);
 	loop_step(lp);
 }
 
