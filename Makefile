@@ -21,7 +21,7 @@ BUILD     ?= build
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd libpng
+PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd libpng libdrm
 WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
              -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
              -Wformat=2 -Wundef -Wno-unused-parameter
@@ -52,7 +52,7 @@ DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c \
              src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c \
              src/screen_glance.c src/screen_settings.c src/screen_fixes.c src/screen_meal.c src/screen_walk.c src/screen_hug.c \
-             src/screen_review.c src/ui_image.c src/display.c
+             src/screen_review.c src/ui_image.c src/display.c src/display_drm.c src/evdev.c
 UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
 UI_SRC    += src/screen_keyboard.c src/screen_family.c

@@ -7,12 +7,14 @@
 
 #include "common.h"
 #include "config.h"
+#include "display.h"
 
 struct app_options {
 	const char *config_path;  /* NULL: built-in defaults were used */
 	const char *db_path;      /* resolved: never NULL */
 	bool window;              /* --window (else fullscreen) */
 	int width, height;        /* --size, 0 when unset */
+	enum display_video video; /* --video or FAMILYTABLE_VIDEO */
 	const char *dock;         /* "gpio", "keys", "fifo:PATH", "none" */
 	const struct ft_config *base; /* without the display's settings; NULL: cfg */
 };

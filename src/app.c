@@ -26,6 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <linux/input.h>
+
 #include <SDL.h>
 
 #include "app.h"
@@ -33,6 +35,7 @@
 #include "clocktrust.h"
 #include "display.h"
 #include "dock.h"
+#include "evdev.h"
 #include "input.h"
 #include "live.h"
 #include "log.h"
@@ -66,8 +69,7 @@ struct app {
 	struct poller_source *tick;
 
 	/* display */
-	SDL_Window *window;
-	SDL_Renderer *renderer;
+	struct display display;    /* its window (SDL) or DRM output, its renderer */
 	SDL_Texture *target;       /* logical picture when rotated */
 	int phys_w, phys_h, log_w, log_h;
 	struct ui_fonts *fonts;
@@ -75,12 +77,12 @@ struct app {
 	struct ui_frame *frame;
 	bool dirty;                /* the window needs drawing whatever the model */
 	unsigned drawn_gen;        /* live_generation() of the last frame */
-	bool kmsdrm;               /* on the console, no desktop */
 	int presented;             /* frames shown so far */
 	ft_ms presented_at;        /* mono: the last one */
 	ft_ms repaint_at;          /* kmsdrm: draw the first frame again then (0: no) */
 	struct input input;
-	struct input_fds input_fds;
+	struct input_fds input_fds;  /* SDL's input, in the poll() */
+	struct evdev_set evdev;      /* on the DRM output: touches and keys read here */
 	struct backlight backlight;
 };
 
@@ -160,7 +162,7 @@ static void
 app_resize(struct app *a)
 {
 	int w = 0, h = 0;
-	SDL_GetRendererOutputSize(a->renderer, &w, &h);
+	SDL_GetRendererOutputSize(a->display.renderer, &w, &h);
 	if (w == a->phys_w && h == a->phys_h && (a->target || a->cfg->rotation == 0))
 		return;
 	a->phys_w = w;
@@ -170,7 +172,7 @@ app_resize(struct app *a)
 		SDL_DestroyTexture(a->target);
 	a->target = NULL;
 	if (a->cfg->rotation != 0) {
-		a->target = SDL_CreateTexture(a->renderer, SDL_PIXELFORMAT_ARGB8888,
+		a->target = SDL_CreateTexture(a->display.renderer, SDL_PIXELFORMAT_ARGB8888,
 					      SDL_TEXTUREACCESS_TARGET, a->log_w, a->log_h);
 		if (!a->target)
 			fault_set(FAULT_DISPLAY, "cannot rotate the picture: %s", SDL_GetError());
@@ -235,6 +237,27 @@ app_sdl_events(struct app *a)
 	}
 }
 
+/* A touch or a key read from evdev (the DRM output). */
+static void
+app_evdev(void *data, const struct evdev_event *e)
+{
+	struct app *a = data;
+	switch (e->kind) {
+	case EVDEV_DOWN:
+	case EVDEV_UP:
+		/* a fraction of the touchscreen's range, which is the panel */
+		app_pointer(a, e->id, e->kind == EVDEV_DOWN, e->x * (float)a->phys_w,
+			    e->y * (float)a->phys_h);
+		break;
+	case EVDEV_KEY:
+		if (e->key >= KEY_1 && e->key <= KEY_9 && a->dock)
+			dock_key(a->dock, e->key - KEY_1 + 1, app_mono(a));
+		else if (e->key == KEY_Q && e->ctrl)
+			a->quit = true;
+		break;
+	}
+}
+
 static void
 app_on_dock_fd(int fd, short revents, void *data)
 {
@@ -283,16 +306,16 @@ app_render(struct app *a, ft_ms mono)
 	live_model(a->live, mono, &m);
 	ui_layout(a->fonts, &m, live_screen(a->live), a->log_w, a->log_h, a->frame);
 	if (a->target) {
-		SDL_SetRenderTarget(a->renderer, a->target);
+		SDL_SetRenderTarget(a->display.renderer, a->target);
 		ui_draw_frame(a->draw, a->frame, m.night);
-		SDL_SetRenderTarget(a->renderer, NULL);
-		SDL_SetRenderDrawColor(a->renderer, 0, 0, 0, 255);
-		SDL_RenderClear(a->renderer);
-		ui_present_rotated(a->renderer, a->target, a->cfg->rotation, a->phys_w, a->phys_h);
+		SDL_SetRenderTarget(a->display.renderer, NULL);
+		SDL_SetRenderDrawColor(a->display.renderer, 0, 0, 0, 255);
+		SDL_RenderClear(a->display.renderer);
+		ui_present_rotated(a->display.renderer, a->target, a->cfg->rotation, a->phys_w, a->phys_h);
 	} else {
 		ui_draw_frame(a->draw, a->frame, m.night);
 	}
-	SDL_RenderPresent(a->renderer);
+	display_present(&a->display);
 	if (trace_on()) {
 		int64_t t1 = trace_mono_us();
 		unsigned slots = 0;
@@ -307,7 +330,7 @@ app_render(struct app *a, ft_ms mono)
 	 * from now, after the present, not from MONO: the first frame can take
 	 * seconds (shaders compiled under llvmpipe), and a repaint due before
 	 * it ended came at once, too soon after the modeset to show. */
-	if (a->kmsdrm && a->presented < 3)
+	if (a->display.kmsdrm && a->presented < 3)
 		a->repaint_at = app_mono(a) + APP_FIRST_REPAINT;
 	a->presented++;
 	a->dirty = false;
@@ -379,12 +402,8 @@ app_step(struct app *a)
 static bool
 app_open_display(struct app *a, const struct app_options *opts, struct ft_error *err)
 {
-	struct display d;
-	if (!display_open(&d, opts->window, opts->width, opts->height, err))
+	if (!display_open(&a->display, opts->video, opts->window, opts->width, opts->height, err))
 		return false;
-	a->window = d.window;
-	a->renderer = d.renderer;
-	a->kmsdrm = d.kmsdrm;
 	app_resize(a);
 	return true;
 }
@@ -394,8 +413,7 @@ app_close_display(struct app *a)
 {
 	if (a->target)
 		SDL_DestroyTexture(a->target);
-	struct display d = {.window = a->window, .renderer = a->renderer, .kmsdrm = a->kmsdrm};
-	display_close(&d);
+	display_close(&a->display);
 }
 
 int
@@ -435,7 +453,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		goto out_fonts;
 	}
-	a->draw = ui_draw_create(a->renderer, a->fonts);
+	a->draw = ui_draw_create(a->display.renderer, a->fonts);
 	if (!a->draw) {
 		fprintf(stderr, "familytable: cannot draw: %s\n", SDL_GetError());
 		goto out_display;
@@ -461,7 +479,13 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		fprintf(stderr, "familytable: cannot watch the clock: %s\n", strerror(errno));
 		goto out_dock;
 	}
-	if (!input_fds_open(&a->input_fds, a->window, a->poller, &err)) {
+	if (!display_watch(&a->display, a->poller)) {
+		fprintf(stderr, "familytable: cannot watch the display: %s\n", strerror(errno));
+		goto out_dock;
+	}
+	/* on the DRM output no SDL video reads the touchscreen: we do */
+	if (a->display.drm ? !evdev_open(&a->evdev, "/dev/input", a->poller, app_evdev, a, &err)
+			   : !input_fds_open(&a->input_fds, a->display.window, a->poller, &err)) {
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		goto out_inputs;
 	}
@@ -495,7 +519,10 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	}
 	backlight_dim(&a->backlight, false); /* the family's level given back */
 out_inputs:
-	input_fds_close(&a->input_fds);
+	if (a->display.drm)
+		evdev_close(&a->evdev);
+	else
+		input_fds_close(&a->input_fds);
 out_dock:
 	if (a->clock_fd >= 0)
 		close(a->clock_fd);

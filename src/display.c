@@ -41,14 +41,77 @@ static const char no_display_help[] =
 	"familytable), or run it as a user in the video, render and input "
 	"groups with SDL_VIDEODRIVER=kmsdrm";
 
+#define DISPLAY_DRI "/dev/dri"
+
 bool
-display_open(struct display *d, bool window, int w, int h, struct ft_error *err)
+display_video_parse(const char *s, enum display_video *v)
+{
+	static const char *const names[] = {"auto", "sdl", "drm"};
+	for (size_t i = 0; i < FT_ARRAY_LEN(names); i++) {
+		if (strcmp(s, names[i]) == 0) {
+			*v = (enum display_video)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+display_drm_wanted(enum display_video v, bool window, const char *display, const char *wayland,
+		   const char *sdl_driver, bool (*available)(const char *dir), const char *dir)
+{
+	if (v != DISPLAY_VIDEO_AUTO)
+		return v == DISPLAY_VIDEO_DRM;
+	if (window || (display && display[0]) || (wayland && wayland[0]))
+		return false;
+	/* tests ask SDL for offscreen or dummy: they must never take the
+	 * console's screen */
+	if (sdl_driver && sdl_driver[0] && strcasecmp(sdl_driver, "kmsdrm") != 0)
+		return false;
+	return available(dir);
+}
+
+/* The DRM output: SDL's software renderer into the surface DRM shows. SDL
+ * itself runs without video (events only: no EGL, no GBM, no LLVM). */
+static bool
+open_drm(struct display *d, int w, int h, struct ft_error *err)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) < 0)
+		return ft_fail(err, "SDL: %s", SDL_GetError());
+	d->drm = display_drm_open(DISPLAY_DRI, w, h, err);
+	if (d->drm) {
+		d->renderer = SDL_CreateSoftwareRenderer(display_drm_surface(d->drm));
+		if (d->renderer) {
+			log_info("display: %s through a DRM dumb buffer (software rendering)",
+				 display_drm_describe(d->drm));
+			return true;
+		}
+		ft_fail(err, "SDL: %s", SDL_GetError());
+	}
+	display_close(d);
+	return false;
+}
+
+bool
+display_open(struct display *d, enum display_video video, bool window, int w, int h,
+	     struct ft_error *err)
 {
 	memset(d, 0, sizeof(*d));
 	/* The loop decides when to wake; SDL must not install handlers for
 	 * SIGINT/SIGTERM (they come through a signalfd). */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+	if (display_drm_wanted(video, window, getenv("DISPLAY"), getenv("WAYLAND_DISPLAY"),
+			       getenv("SDL_VIDEODRIVER"), display_drm_available, DISPLAY_DRI)) {
+		struct ft_error why;
+		if (open_drm(d, w, h, &why))
+			return true;
+		if (video == DISPLAY_VIDEO_DRM)
+			return ft_fail(err, "%s", why.msg);
+		/* another master (a desktop starting, a second copy) or no
+		 * permission: SDL's kmsdrm may still show something */
+		log_warn("display: %s: trying SDL's video instead", why.msg);
+	}
 	if (SDL_Init(SDL_INIT_VIDEO) < 0)
 		return ft_fail(err, "SDL: %s: %s", SDL_GetError(), no_display_help);
 	const char *driver = SDL_GetCurrentVideoDriver(), *asked = getenv("SDL_VIDEODRIVER");
@@ -103,9 +166,25 @@ display_close(struct display *d)
 		SDL_DestroyRenderer(d->renderer);
 	if (d->window)
 		SDL_DestroyWindow(d->window);
+	display_drm_close(d->drm);
 	d->renderer = NULL;
 	d->window = NULL;
+	d->drm = NULL;
 	SDL_Quit();
+}
+
+void
+display_present(struct display *d)
+{
+	SDL_RenderPresent(d->renderer);
+	if (d->drm)
+		display_drm_present(d->drm);
+}
+
+bool
+display_watch(struct display *d, struct poller *poller)
+{
+	return !d->drm || display_drm_watch(d->drm, poller);
 }
 
 /* --- the configuration's mistake ------------------------------------------ */
@@ -155,7 +234,7 @@ draw_mistake(struct display *d, struct ui_fonts *fonts, const char *path, const 
 		 _("Fix it (for example: sudo nano %s). The table display starts by itself as soon "
 		   "as the file is saved."), path);
 	draw_text(d->renderer, fonts, hint, unit, false, ink, margin, &y, w - 2 * margin);
-	SDL_RenderPresent(d->renderer);
+	display_present(d);
 }
 
 /* Loads PATH as `run` would; false with err set on a mistake. */
@@ -231,7 +310,7 @@ display_config_error(const struct display_config_error *o, const char *first)
 	ui_i18n_init(NULL);
 	struct ui_fonts *fonts = ui_fonts_open(&err);
 	struct display d;
-	if (!fonts || !display_open(&d, o->window, o->width, o->height, &err)) {
+	if (!fonts || !display_open(&d, o->video, o->window, o->width, o->height, &err)) {
 		log_error("%s", err.msg);
 		ui_fonts_close(fonts);
 		if (sig >= 0)

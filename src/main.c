@@ -47,7 +47,7 @@
 
 static const char usage[] =
 	"usage: familytable [run] [--config FILE] [--db FILE] [--window | --fullscreen]\n"
-	"                   [--size WxH] [--dock gpio|keys|fifo:PATH|none]\n"
+	"                   [--size WxH] [--dock gpio|keys|fifo:PATH|none] [--video auto|sdl|drm]\n"
 	"       familytable simulate --scenario FILE [--config FILE] [--db FILE] [--until TIME]\n"
 	"       familytable report [--config FILE] [--db FILE] [--week YYYY-Www | --at TIME] [--json]\n"
 	"       familytable export --csv [--config FILE] [--db FILE]\n"
@@ -72,7 +72,7 @@ static const char usage[] =
 /* Everything any command may be given; each command says what it takes. */
 struct options {
 	const char *command;
-	const char *config, *db, *dock, *scenario, *until, *week, *at, *screen, *out, *size, *layout;
+	const char *config, *db, *dock, *video, *scenario, *until, *week, *at, *screen, *out, *size, *layout;
 	const char *keys; /* screenshot --keys */
 	const char *file; /* backup, restore: the one argument */
 	bool window, fullscreen, json, csv, rotate;
@@ -83,7 +83,7 @@ struct options {
 enum {
 	OPT_CONFIG = 1, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_SCENARIO,
 	OPT_UNTIL, OPT_WEEK, OPT_AT, OPT_JSON, OPT_CSV, OPT_SCREEN, OPT_OUT, OPT_HELP, OPT_VERSION,
-	OPT_ROTATE, OPT_LAYOUT, OPT_KEYS,
+	OPT_ROTATE, OPT_LAYOUT, OPT_KEYS, OPT_VIDEO,
 };
 
 static const struct option long_options[] = {
@@ -93,6 +93,7 @@ static const struct option long_options[] = {
 	{"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
 	{"size", required_argument, NULL, OPT_SIZE},
 	{"dock", required_argument, NULL, OPT_DOCK},
+	{"video", required_argument, NULL, OPT_VIDEO},
 	{"scenario", required_argument, NULL, OPT_SCENARIO},
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"week", required_argument, NULL, OPT_WEEK},
@@ -114,7 +115,7 @@ static const struct command_options {
 	const char *name;
 	int allowed[10];
 } commands[] = {
-	{"run", {OPT_CONFIG, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK}},
+	{"run", {OPT_CONFIG, OPT_DB, OPT_WINDOW, OPT_FULLSCREEN, OPT_SIZE, OPT_DOCK, OPT_VIDEO}},
 	{"simulate", {OPT_CONFIG, OPT_DB, OPT_SCENARIO, OPT_UNTIL}},
 	{"report", {OPT_CONFIG, OPT_DB, OPT_WEEK, OPT_AT, OPT_JSON}},
 	{"export", {OPT_CONFIG, OPT_DB, OPT_CSV}},
@@ -193,6 +194,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_FULLSCREEN: o->fullscreen = true; break;
 		case OPT_SIZE: o->size = optarg; break;
 		case OPT_DOCK: o->dock = optarg; break;
+		case OPT_VIDEO: o->video = optarg; break;
 		case OPT_SCENARIO: o->scenario = optarg; break;
 		case OPT_UNTIL: o->until = optarg; break;
 		case OPT_WEEK: o->week = optarg; break;
@@ -370,6 +372,22 @@ cmd_export(const struct options *o, const struct ft_config *cfg, const char *db)
 	return FT_EXIT_OK;
 }
 
+/* How the picture reaches the screen: --video, else FAMILYTABLE_VIDEO, else
+ * auto. Bad usage (2) for an unknown name, or DRM with --window. */
+static int
+video_choice(const struct options *o, enum display_video *v)
+{
+	const char *env = getenv("FAMILYTABLE_VIDEO");
+	const char *asked = o->video ? o->video : env && env[0] ? env : "auto";
+	if (!display_video_parse(asked, v))
+		return bad_usage("bad %s \"%s\" (auto, sdl or drm)",
+				 o->video ? "--video" : "FAMILYTABLE_VIDEO", asked);
+	if (*v == DISPLAY_VIDEO_DRM && o->window)
+		return bad_usage("%s: --window is a desktop's window, the DRM output is the whole "
+				 "console screen: not both", "run");
+	return FT_EXIT_OK;
+}
+
 static int
 cmd_run(const struct options *o, const struct ft_config *cfg, const struct ft_config *base,
 	const char *config, const char *db)
@@ -378,6 +396,9 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const struct ft_co
 				 .dock = o->dock, .base = base};
 	if (o->window && o->fullscreen)
 		return bad_usage("%s: give --window or --fullscreen, not both", "run");
+	int rc = video_choice(o, &ao.video);
+	if (rc != FT_EXIT_OK)
+		return rc;
 	if (o->size && !parse_size(o->size, &ao.width, &ao.height))
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
 	if (!ao.dock && cfg->nlines == 0)
@@ -396,7 +417,7 @@ cmd_run(const struct options *o, const struct ft_config *cfg, const struct ft_co
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		return FT_EXIT_FAILURE;
 	}
-	int rc = app_run(cfg, &ao);
+	rc = app_run(cfg, &ao);
 	if (lock >= 0)
 		close(lock);
 	return rc;
@@ -407,6 +428,9 @@ static int
 run_config_error(const struct options *o, const char *config, const char *msg, char **argv)
 {
 	struct display_config_error e = {.path = config, .window = o->window, .argv = argv};
+	int rc = video_choice(o, &e.video);
+	if (rc != FT_EXIT_OK)
+		return rc;
 	if (o->size && !parse_size(o->size, &e.width, &e.height))
 		return bad_usage("bad --size \"%s\" (like 800x480)", o->size);
 	return display_config_error(&e, msg);
