@@ -14,29 +14,6 @@
 #include "poller.h"
 #include "ui.h"
 
-/* A device's bytes, built one record at a time. */
-struct stream {
-	struct input_event ev[64];
-	size_t n;
-};
-
-static void
-put(struct stream *s, int type, int code, int value)
-{
-	assert_true(s->n < 64);
-	memset(&s->ev[s->n], 0, sizeof(s->ev[s->n]));
-	s->ev[s->n].type = (unsigned short)type;
-	s->ev[s->n].code = (unsigned short)code;
-	s->ev[s->n].value = value;
-	s->n++;
-}
-
-static void
-syn(struct stream *s)
-{
-	put(s, EV_SYN, SYN_REPORT, 0);
-}
-
 /* What the sink heard. */
 struct heard {
 	struct evdev_event e[32];
@@ -51,11 +28,44 @@ sink(void *data, const struct evdev_event *e)
 	h->e[h->n++] = *e;
 }
 
-static size_t
-feed(struct evdev_parser *p, struct stream *s, struct heard *h)
+/* A device's parser, the bytes it is about to read (built one record at a
+ * time) and what it reported so far. */
+struct dev {
+	struct evdev_parser p;
+	struct input_event ev[64];
+	size_t n;
+	struct heard h;
+};
+
+static void
+begin(struct dev *d, bool mt, struct evdev_axis ax, struct evdev_axis ay)
 {
-	size_t n = evdev_parse(p, s->ev, s->n * sizeof(s->ev[0]), sink, h);
-	s->n = 0;
+	memset(d, 0, sizeof(*d));
+	evdev_parser_init(&d->p, mt, ax, ay, 0);
+}
+
+static void
+put(struct dev *d, int type, int code, int value)
+{
+	assert_true(d->n < 64);
+	d->ev[d->n].type = (unsigned short)type;
+	d->ev[d->n].code = (unsigned short)code;
+	d->ev[d->n].value = value;
+	d->n++;
+}
+
+static void
+syn(struct dev *d)
+{
+	put(d, EV_SYN, SYN_REPORT, 0);
+}
+
+/* The records put so far read by the parser; the bytes it used. */
+static size_t
+feed(struct dev *d)
+{
+	size_t n = evdev_parse(&d->p, d->ev, d->n * sizeof(d->ev[0]), sink, &d->h);
+	d->n = 0;
 	return n;
 }
 
@@ -66,97 +76,91 @@ static const struct evdev_axis panel_x = {0, 799}, panel_y = {0, 479};
 static void
 test_mt_tap(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_SLOT, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 100);
-	put(&s, EV_ABS, ABS_MT_POSITION_X, 399);
-	put(&s, EV_ABS, ABS_MT_POSITION_Y, 239);
-	put(&s, EV_KEY, BTN_TOUCH, 1);
-	assert_int_equal(h.n, 0);
-	syn(&s);
-	assert_int_equal(feed(&p, &s, &h), 6 * sizeof(struct input_event));
-	assert_int_equal(h.n, 1);
-	assert_int_equal(h.e[0].kind, EVDEV_DOWN);
-	assert_float_equal(h.e[0].x, 399.5 / 800, 1e-6);
-	assert_float_equal(h.e[0].y, 239.5 / 480, 1e-6);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_SLOT, 0);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 100);
+	put(&d, EV_ABS, ABS_MT_POSITION_X, 399);
+	put(&d, EV_ABS, ABS_MT_POSITION_Y, 239);
+	put(&d, EV_KEY, BTN_TOUCH, 1);
+	assert_int_equal(d.h.n, 0);
+	syn(&d);
+	assert_int_equal(feed(&d), 6 * sizeof(struct input_event));
+	assert_int_equal(d.h.n, 1);
+	assert_int_equal(d.h.e[0].kind, EVDEV_DOWN);
+	assert_float_equal(d.h.e[0].x, 399.5 / 800, 1e-6);
+	assert_float_equal(d.h.e[0].y, 239.5 / 480, 1e-6);
 	/* moved, then lifted: the up is where it left */
-	put(&s, EV_ABS, ABS_MT_POSITION_X, 10);
-	syn(&s);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, -1);
-	put(&s, EV_KEY, BTN_TOUCH, 0);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 2);
-	assert_int_equal(h.e[1].kind, EVDEV_UP);
-	assert_int_equal(h.e[1].id, h.e[0].id);
-	assert_float_equal(h.e[1].x, 10.5 / 800, 1e-6);
+	put(&d, EV_ABS, ABS_MT_POSITION_X, 10);
+	syn(&d);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, -1);
+	put(&d, EV_KEY, BTN_TOUCH, 0);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 2);
+	assert_int_equal(d.h.e[1].kind, EVDEV_UP);
+	assert_int_equal(d.h.e[1].id, d.h.e[0].id);
+	assert_float_equal(d.h.e[1].x, 10.5 / 800, 1e-6);
 }
 
 /* Two fingers (the hug's two circles): two ids, each lifted on its own. */
 static void
 test_mt_two_fingers(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_SLOT, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 7);
-	put(&s, EV_ABS, ABS_MT_POSITION_X, 100);
-	put(&s, EV_ABS, ABS_MT_POSITION_Y, 100);
-	syn(&s);
-	put(&s, EV_ABS, ABS_MT_SLOT, 1);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 8);
-	put(&s, EV_ABS, ABS_MT_POSITION_X, 700);
-	put(&s, EV_ABS, ABS_MT_POSITION_Y, 100);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 2);
-	assert_int_not_equal(h.e[0].id, h.e[1].id);
-	assert_true(h.e[1].x > 0.8f);
-	put(&s, EV_ABS, ABS_MT_SLOT, 1);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, -1);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 3);
-	assert_int_equal(h.e[2].kind, EVDEV_UP);
-	assert_int_equal(h.e[2].id, h.e[1].id);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_SLOT, 0);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 7);
+	put(&d, EV_ABS, ABS_MT_POSITION_X, 100);
+	put(&d, EV_ABS, ABS_MT_POSITION_Y, 100);
+	syn(&d);
+	put(&d, EV_ABS, ABS_MT_SLOT, 1);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 8);
+	put(&d, EV_ABS, ABS_MT_POSITION_X, 700);
+	put(&d, EV_ABS, ABS_MT_POSITION_Y, 100);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 2);
+	assert_int_not_equal(d.h.e[0].id, d.h.e[1].id);
+	assert_true(d.h.e[1].x > 0.8f);
+	put(&d, EV_ABS, ABS_MT_SLOT, 1);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, -1);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 3);
+	assert_int_equal(d.h.e[2].kind, EVDEV_UP);
+	assert_int_equal(d.h.e[2].id, d.h.e[1].id);
 }
 
 /* A slot given a new tracking id in one frame: a lift and a new finger. */
 static void
 test_mt_new_tracking_id_is_lift_then_down(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	syn(&s);
-	feed(&p, &s, &h);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, -1);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 2);
-	syn(&s);
-	feed(&p, &s, &h);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	syn(&d);
+	feed(&d);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, -1);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 2);
+	syn(&d);
+	feed(&d);
 	/* another finger in the slot within one frame (the kernel may skip
 	 * the -1): the first one lifted, the new one put down */
-	assert_int_equal(h.n, 3);
-	assert_int_equal(h.e[1].kind, EVDEV_UP);
-	assert_int_equal(h.e[2].kind, EVDEV_DOWN);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 3);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 5);
-	assert_int_equal(h.e[3].kind, EVDEV_UP);
-	assert_int_equal(h.e[4].kind, EVDEV_DOWN);
+	assert_int_equal(d.h.n, 3);
+	assert_int_equal(d.h.e[1].kind, EVDEV_UP);
+	assert_int_equal(d.h.e[2].kind, EVDEV_DOWN);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 3);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 5);
+	assert_int_equal(d.h.e[3].kind, EVDEV_UP);
+	assert_int_equal(d.h.e[4].kind, EVDEV_DOWN);
 	/* the same id again is no change */
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 3);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 5);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 3);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 5);
 }
 
 /* SYN_DROPPED: every finger lifted, and the rest of the broken frame
@@ -164,44 +168,40 @@ test_mt_new_tracking_id_is_lift_then_down(void **state)
 static void
 test_dropped_lifts_everything(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	syn(&s);
-	put(&s, EV_SYN, SYN_DROPPED, 0);
-	put(&s, EV_ABS, ABS_MT_SLOT, 1);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 5);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 2);
-	assert_int_equal(h.e[0].kind, EVDEV_DOWN);
-	assert_int_equal(h.e[1].kind, EVDEV_UP);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	syn(&d);
+	put(&d, EV_SYN, SYN_DROPPED, 0);
+	put(&d, EV_ABS, ABS_MT_SLOT, 1);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 5);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 2);
+	assert_int_equal(d.h.e[0].kind, EVDEV_DOWN);
+	assert_int_equal(d.h.e[1].kind, EVDEV_UP);
 	/* after the frame ends, events count again */
-	put(&s, EV_ABS, ABS_MT_SLOT, 2);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 6);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 3);
-	assert_int_equal(h.e[2].kind, EVDEV_DOWN);
+	put(&d, EV_ABS, ABS_MT_SLOT, 2);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 6);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 3);
+	assert_int_equal(d.h.e[2].kind, EVDEV_DOWN);
 }
 
 /* A slot number beyond what the parser keeps is ignored, not written past. */
 static void
 test_mt_slot_out_of_range_ignored(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_SLOT, EVDEV_SLOTS);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	put(&s, EV_ABS, ABS_MT_SLOT, -3);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 2);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 0);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_SLOT, EVDEV_SLOTS);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	put(&d, EV_ABS, ABS_MT_SLOT, -3);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 2);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 0);
 }
 
 /* A single-touch panel (resistive, older drivers): BTN_TOUCH and ABS_X/Y,
@@ -209,81 +209,74 @@ test_mt_slot_out_of_range_ignored(void **state)
 static void
 test_single_touch(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, false, (struct evdev_axis){200, 3900}, (struct evdev_axis){200, 3900}, 0);
-	put(&s, EV_ABS, ABS_X, 3900);
-	put(&s, EV_ABS, ABS_Y, 200);
-	put(&s, EV_KEY, BTN_TOUCH, 1);
-	syn(&s);
-	put(&s, EV_KEY, BTN_TOUCH, 0);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 2);
-	assert_int_equal(h.e[0].kind, EVDEV_DOWN);
-	assert_true(h.e[0].x > 0.999f && h.e[0].x < 1.0f);
-	assert_true(h.e[0].y > 0.0f && h.e[0].y < 0.001f);
-	assert_int_equal(h.e[1].kind, EVDEV_UP);
+	struct dev d;
+	begin(&d, false, (struct evdev_axis){200, 3900}, (struct evdev_axis){200, 3900});
+	put(&d, EV_ABS, ABS_X, 3900);
+	put(&d, EV_ABS, ABS_Y, 200);
+	put(&d, EV_KEY, BTN_TOUCH, 1);
+	syn(&d);
+	put(&d, EV_KEY, BTN_TOUCH, 0);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 2);
+	assert_int_equal(d.h.e[0].kind, EVDEV_DOWN);
+	assert_true(d.h.e[0].x > 0.999f && d.h.e[0].x < 1.0f);
+	assert_true(d.h.e[0].y > 0.0f && d.h.e[0].y < 0.001f);
+	assert_int_equal(d.h.e[1].kind, EVDEV_UP);
 }
 
 /* Keys: presses only (no repeats, no releases), Ctrl remembered. */
 static void
 test_keys(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, false, (struct evdev_axis){0, 0}, (struct evdev_axis){0, 0}, 0);
-	put(&s, EV_KEY, KEY_3, 1);
-	put(&s, EV_KEY, KEY_3, 2);
-	put(&s, EV_KEY, KEY_3, 0);
-	syn(&s);
-	put(&s, EV_KEY, KEY_LEFTCTRL, 1);
-	put(&s, EV_KEY, KEY_Q, 1);
-	put(&s, EV_KEY, KEY_LEFTCTRL, 0);
-	put(&s, EV_KEY, KEY_Q, 1);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 3);
-	assert_int_equal(h.e[0].kind, EVDEV_KEY);
-	assert_int_equal(h.e[0].key, KEY_3);
-	assert_false(h.e[0].ctrl);
-	assert_int_equal(h.e[1].key, KEY_Q);
-	assert_true(h.e[1].ctrl);
-	assert_false(h.e[2].ctrl);
+	struct dev d;
+	begin(&d, false, (struct evdev_axis){0, 0}, (struct evdev_axis){0, 0});
+	put(&d, EV_KEY, KEY_3, 1);
+	put(&d, EV_KEY, KEY_3, 2);
+	put(&d, EV_KEY, KEY_3, 0);
+	syn(&d);
+	put(&d, EV_KEY, KEY_LEFTCTRL, 1);
+	put(&d, EV_KEY, KEY_Q, 1);
+	put(&d, EV_KEY, KEY_LEFTCTRL, 0);
+	put(&d, EV_KEY, KEY_Q, 1);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 3);
+	assert_int_equal(d.h.e[0].kind, EVDEV_KEY);
+	assert_int_equal(d.h.e[0].key, KEY_3);
+	assert_false(d.h.e[0].ctrl);
+	assert_int_equal(d.h.e[1].key, KEY_Q);
+	assert_true(d.h.e[1].ctrl);
+	assert_false(d.h.e[2].ctrl);
 }
 
 /* A trailing partial record is left for the next read. */
 static void
 test_partial_record_left(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, panel_x, panel_y, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	syn(&s);
+	struct dev d;
+	begin(&d, true, panel_x, panel_y);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	syn(&d);
 	size_t whole = 2 * sizeof(struct input_event);
-	assert_int_equal(evdev_parse(&p, s.ev, whole - 3, sink, &h), sizeof(struct input_event));
-	assert_int_equal(h.n, 0);
+	assert_int_equal(evdev_parse(&d.p, d.ev, whole - 3, sink, &d.h), sizeof(struct input_event));
+	assert_int_equal(d.h.n, 0);
 }
 
 /* Two devices' fingers never share an id. */
 static void
 test_devices_have_their_own_ids(void **state)
 {
-	struct evdev_parser a, b;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&a, true, panel_x, panel_y, 0);
-	evdev_parser_init(&b, true, panel_x, panel_y, 1);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	syn(&s);
-	evdev_parse(&a, s.ev, s.n * sizeof(s.ev[0]), sink, &h);
-	evdev_parse(&b, s.ev, s.n * sizeof(s.ev[0]), sink, &h);
-	assert_int_equal(h.n, 2);
-	assert_int_not_equal(h.e[0].id, h.e[1].id);
+	struct dev d;
+	struct evdev_parser other;
+	begin(&d, true, panel_x, panel_y);
+	evdev_parser_init(&other, true, panel_x, panel_y, 1);
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	syn(&d);
+	evdev_parse(&other, d.ev, d.n * sizeof(d.ev[0]), sink, &d.h);
+	feed(&d);
+	assert_int_equal(d.h.n, 2);
+	assert_int_not_equal(d.h.e[0].id, d.h.e[1].id);
 }
 
 /* The device's range covers the panel: its ends land on the panel's first
@@ -308,27 +301,25 @@ test_fraction_covers_the_panel(void **state)
 static void
 test_touch_mapped_through_rotation(void **state)
 {
-	struct evdev_parser p;
-	struct stream s = {0};
-	struct heard h = {0};
-	evdev_parser_init(&p, true, (struct evdev_axis){0, 4095}, (struct evdev_axis){0, 4095}, 0);
-	put(&s, EV_ABS, ABS_MT_TRACKING_ID, 1);
-	put(&s, EV_ABS, ABS_MT_POSITION_X, 4095);
-	put(&s, EV_ABS, ABS_MT_POSITION_Y, 0);
-	syn(&s);
-	feed(&p, &s, &h);
-	assert_int_equal(h.n, 1);
+	struct dev d;
+	begin(&d, true, (struct evdev_axis){0, 4095}, (struct evdev_axis){0, 4095});
+	put(&d, EV_ABS, ABS_MT_TRACKING_ID, 1);
+	put(&d, EV_ABS, ABS_MT_POSITION_X, 4095);
+	put(&d, EV_ABS, ABS_MT_POSITION_Y, 0);
+	syn(&d);
+	feed(&d);
+	assert_int_equal(d.h.n, 1);
 	int lx, ly, w, hh;
 	ui_logical_size(90, 800, 480, &w, &hh);
 	assert_int_equal(w, 480);
 	assert_int_equal(hh, 800);
-	ui_touch_to_logical(90, 800, 480, h.e[0].x * 800, h.e[0].y * 480, &lx, &ly);
+	ui_touch_to_logical(90, 800, 480, d.h.e[0].x * 800, d.h.e[0].y * 480, &lx, &ly);
 	assert_int_equal(lx, 0);
 	assert_int_equal(ly, 0);
-	ui_touch_to_logical(0, 800, 480, h.e[0].x * 800, h.e[0].y * 480, &lx, &ly);
+	ui_touch_to_logical(0, 800, 480, d.h.e[0].x * 800, d.h.e[0].y * 480, &lx, &ly);
 	assert_int_equal(lx, 799);
 	assert_int_equal(ly, 0);
-	ui_touch_to_logical(180, 800, 480, h.e[0].x * 800, h.e[0].y * 480, &lx, &ly);
+	ui_touch_to_logical(180, 800, 480, d.h.e[0].x * 800, d.h.e[0].y * 480, &lx, &ly);
 	assert_int_equal(lx, 0);
 	assert_int_equal(ly, 479);
 }
