@@ -39,7 +39,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -I$(BUILD) \
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 
 # The pure core: no SDL, GPIO, SQLite or wall clock.
-CORE_SRC  := src/common.c src/calendar.c src/config.c src/debounce.c src/keyboard.c \
+CORE_SRC  := src/common.c src/calendar.c src/config.c src/config_options.c src/debounce.c src/keyboard.c \
              src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
 # The engine, the commands and the live decision module: they reach the
 # store through store.h, which names no SQLite type.
@@ -47,7 +47,7 @@ LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct
              src/live_actions.c src/live_settings.c src/live_fixes.c src/live_model.c
 LOGIC_SRC += src/live_keyboard.c
 # Adapters: SQLite, the clocks, the dock, the display.
-STORE_SRC := src/store.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
+STORE_SRC := src/store.c src/store_schema.c src/store_session.c src/store_read.c src/store_fixes.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c \
              src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c \

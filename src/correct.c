@@ -1,7 +1,7 @@
 /*
  * correct.c - what may be corrected after the fact, and how far back.
  *
- * The rules live here and the writing in store.c: a correction reaches back
+ * The rules live here and the writing in store_fixes.c: a correction reaches back
  * over the last four weeks (this one and the three before it), so that the
  * history a family scrolls is short and a streak from long ago is not
  * rewritten by a slip of the finger; a week may be marked away ahead of

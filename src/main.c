@@ -6,7 +6,7 @@
  *   run         app.c        the table display, the dock, the engine
  *   simulate    simulate.c   a scenario through the same engine
  *   report      report.c     one week as text or JSON
- *   export      store.c      every row as CSV
+ *   export      store_read.c every row as CSV
  *   screenshot  app.c        one screen to a BMP, headless
  *   settings    settings.c   the family's settings: print, set, reset
  *   backup      backup.c     a checked copy of the database (--rotate: nightly)
