@@ -33,6 +33,17 @@ check_report() {
 	fi
 }
 
+# A suite that mostly waits (live.sh sleeps past a minute's checkpoint and
+# several graces) starts now, in the background, with its own data folder,
+# and is collected in its turn below: `make check` takes a minute less.
+SLEEPERS="live.sh"
+for s in $SLEEPERS; do
+	[ -e "$HERE/e2e/$s" ] || continue
+	mkdir -p "$TMP/bg-$s"
+	(XDG_DATA_HOME=$TMP/bg-$s VALGRIND="${VALGRIND:-}" bash "$HERE/e2e/$s" "$BIN" >"$TMP/bg-$s/out" 2>&1
+	 echo $? >"$TMP/bg-$s/rc") &
+done
+
 simulate() {
 	local name=$1
 	shift
@@ -158,8 +169,15 @@ ft --version | grep -q "^familytable [0-9]" && ok "--version" || ko "--version"
 # The other suites print their own "N passed, N failed" line.
 for suite in "$HERE"/e2e/*.sh; do
 	[ -e "$suite" ] || continue
-	out=$(VALGRIND="${VALGRIND:-}" bash "$suite" "$BIN" 2>&1)
-	rc=$?
+	base=$(basename "$suite")
+	if [ -d "$TMP/bg-$base" ]; then
+		wait
+		out=$(cat "$TMP/bg-$base/out")
+		rc=$(cat "$TMP/bg-$base/rc" 2>/dev/null || echo 1)
+	else
+		out=$(VALGRIND="${VALGRIND:-}" bash "$suite" "$BIN" 2>&1)
+		rc=$?
+	fi
 	echo "$out"
 	line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
 	p=$(echo "$line" | cut -d' ' -f1)
