@@ -43,8 +43,9 @@ CORE_SRC  := src/common.c src/calendar.c src/config.c src/config_options.c src/d
              src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
 # The engine, the commands and the live decision module: they reach the
 # store through store.h, which names no SQLite type.
-LOGIC_SRC := src/engine.c src/report.c src/simulate.c src/settings.c src/correct.c src/live.c \
-             src/live_actions.c src/live_settings.c src/live_fixes.c src/live_model.c
+LOGIC_SRC := src/engine.c src/report.c src/review.c src/simulate.c src/settings.c src/correct.c src/live.c \
+             src/live_actions.c src/live_settings.c src/live_fixes.c src/live_model.c \
+             src/live_review.c
 LOGIC_SRC += src/live_keyboard.c
 # Adapters: SQLite, the clocks, the dock, the display.
 STORE_SRC := src/store.c src/store_schema.c src/store_session.c src/store_read.c src/store_fixes.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
@@ -52,7 +53,8 @@ DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c \
              src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c \
              src/screen_glance.c src/screen_settings.c src/screen_fixes.c src/screen_meal.c src/screen_walk.c src/screen_hug.c \
-             src/screen_review.c src/ui_image.c src/display.c src/display_drm.c src/evdev.c
+             src/screen_review.c src/ui_image.c src/display.c src/display_drm.c src/evdev.c \
+             src/screen_together.c src/screen_year.c
 UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
 UI_SRC    += src/screen_keyboard.c src/screen_family.c

@@ -115,6 +115,16 @@ ft_ms live_now(const struct live *l, ft_ms mono);
 bool live_review_due(const struct ft_config *cfg, ft_ms now, bool reviewed,
 		     int64_t dismissed_week);
 
+/* The week the review offers at NOW (the one its buttons mark): this
+ * week from the review's day and time on; before that, last week while it
+ * is not reviewed (LAST_REVIEWED) and not before FIRST_WEEK (the first week
+ * with anything logged); else this week. */
+int64_t live_review_offered(const struct ft_config *cfg, ft_ms now, bool last_reviewed,
+			    int64_t first_week);
+/* The review's arrows: from SHOWN a week earlier (DIR -1) or later (+1),
+ * never before FIRST_WEEK nor after the week of NOW (the one in progress). */
+int64_t live_review_step(int64_t shown, int dir, int64_t first_week, ft_ms now);
+
 /* The meal screen's status from what M already holds (slot_in,
  * session_open, session_start) at NOW: how many phones are docked, and
  * what the session would be if it ended at the earliest instant it can

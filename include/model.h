@@ -20,6 +20,8 @@ enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI
 		 UI_CALL_WHO, UI_CALL_WHOM, /* a call: who called, then whom */
 		 UI_KEYBOARD,               /* a name typed: whom a call was to, a phone's */
 		 UI_FAMILY,                 /* the dock's names, set by docking each phone */
+		 UI_TOGETHER,              /* the review's bonds and calls */
+		 UI_YEAR,                  /* the review's year: weeks as cells */
 		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
@@ -90,10 +92,16 @@ struct ui_model {
 	enum ui_hug_state hug_state;
 	ft_ms hug_left;               /* of cfg->hug */
 	bool hug_hold[2];             /* a finger on each circle */
-	/* review */
-	bool reviewed;                /* this week was marked reviewed */
-	bool next_away;               /* next week is marked away */
-	bool rituals_confirmed;       /* next week's rituals confirmed */
+	/* review: the week it shows (review_week), its report (NULL: the
+	 * week of `now`, m->report), and the marks as the store holds them */
+	const struct report *review;
+	int64_t review_week;
+	bool review_offered;          /* the week up for review: its buttons act */
+	int64_t review_offered_week;  /* where "back" goes from an earlier week */
+	bool review_earlier, review_later; /* the arrows: a week to go to */
+	bool reviewed;                /* the week shown was marked reviewed */
+	bool next_away;               /* the week after it is marked away */
+	bool rituals_confirmed;       /* the week after it: rituals confirmed */
 	/* corrections: the last four weeks' entries, newest first */
 	const struct ui_fix_entry *fixes;
 	int nfixes;
@@ -135,6 +143,9 @@ enum ui_action {
 	UI_ACT_HUG_TOGGLE,            /* start or pause by one tap */
 	UI_ACT_HUG_HOLD,              /* arg: circle 0 or 1, held while pressed */
 	UI_ACT_REVIEW_DONE, UI_ACT_REVIEW_AWAY, UI_ACT_REVIEW_RITUALS, UI_ACT_REVIEW_CLOSE,
+	UI_ACT_REVIEW_WEEK,           /* arg: -1 an earlier week, +1 a later one, 0 the one offered */
+	UI_ACT_GO_TOGETHER,           /* the review's bonds and calls */
+	UI_ACT_GO_YEAR,               /* the review's year */
 	UI_ACT_UNDO,                  /* asks first */
 	UI_ACT_SETTINGS_HOLD,         /* held for two seconds: the settings */
 	UI_ACT_SETTING_LESS,          /* arg: the row (enum ui_setting) */

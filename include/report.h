@@ -15,6 +15,7 @@
 
 #define REPORT_HISTORY_WEEKS 12
 #define REPORT_RECENT_WEEKS 4
+#define REPORT_YEAR_WEEKS 52
 
 struct report_day {
 	int64_t day;
@@ -78,6 +79,14 @@ struct report {
 	int history_meals[REPORT_HISTORY_WEEKS]; /* [11] is this week */
 	int history_walks[REPORT_HISTORY_WEEKS];
 	bool history_away[REPORT_HISTORY_WEEKS];
+	/* the year view: 52 weeks, [51] this one (a cell each, SPEC §3 figures) */
+	int year_meals[REPORT_YEAR_WEEKS];
+	int year_walks[REPORT_YEAR_WEEKS];
+	int year_hugs[REPORT_YEAR_WEEKS];      /* days with a hug */
+	bool year_away[REPORT_YEAR_WEEKS];
+	/* the first week with anything logged (this week when nothing is):
+	 * the review's arrows go back to it, and no further */
+	int64_t first_week;
 	int docked_meals[FT_MAX_SLOTS];  /* this week's meals each slot was a member of */
 	bool hug_today;                  /* a hug on the day that contains T */
 };

@@ -69,6 +69,7 @@ live_new(const struct ft_config *cfg, const char *db_path)
 	l->db_path = db_path;
 	l->walk_done_length = -1;
 	l->dismissed_week = INT64_MIN;
+	l->review_week = INT64_MIN;
 	l->shown_minute = INT64_MIN;
 	l->report_stale = true;
 	l->first_mono = -1;
@@ -84,6 +85,7 @@ live_free(struct live *l)
 		return;
 	if (l->have_report)
 		report_free(&l->report);
+	live_review_free(l);
 	if (l->store)
 		store_close(l->store);
 	clocktrust_hold_free(&l->hold);
@@ -117,23 +119,6 @@ try_store(struct live *l, ft_ms mono)
 	live_changed(l);
 }
 
-/* Reviewed, next week away, next week's rituals confirmed: what the
- * review's buttons show. */
-static void
-load_review_state(struct live *l, ft_ms now)
-{
-	struct ft_error err;
-	int64_t week = cal_week_of(now);
-	bool reviewed = false, away = false, rituals = false;
-	if (live_store_result(l, store_is_reviewed(l->store, week, &reviewed, &err), &err))
-		l->reviewed = reviewed;
-	if (live_store_result(l, store_get_mark(l->store, STORE_MARK_AWAY, week + 1, &away, &err), &err))
-		l->next_away = away;
-	if (live_store_result(l, store_get_mark(l->store, STORE_MARK_RITUALS, week + 1, &rituals, &err),
-			 &err))
-		l->rituals_confirmed = rituals;
-}
-
 static void
 build_report(struct live *l, ft_ms mono)
 {
@@ -151,7 +136,7 @@ build_report(struct live *l, ft_ms mono)
 	l->report_stale = false;
 	l->report_mono = mono;
 	l->report_day = cal_day_of(now);
-	load_review_state(l, now);
+	live_review_load(l, now);
 	live_changed(l);
 }
 

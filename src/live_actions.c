@@ -139,27 +139,8 @@ live_call_log(struct live *l, ft_ms mono, int from, const char *to)
 static void
 confirm_yes(struct live *l, ft_ms mono)
 {
-	unsigned seq;
-	int64_t id;
-	int kind;
 	if (l->confirm == UI_CONFIRM_AWAY) {
-		enum live_outcome o = live_event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_AWAY_NEXT,
-								     .mono = mono, .b = 1 },
-				       &seq, &id, &kind);
-		if (o == LIVE_OUTCOME_FAILED)
-			return;
-		l->next_away = true;
-		struct live_undo_entry e = { .mono = mono };
-		if (seq) {
-			e.kind = LIVE_UNDO_HELD;
-			e.hold_seq = seq;
-		} else {
-			e.kind = LIVE_UNDO_AWAY;
-			e.id = cal_week_of(live_now(l, mono)) + 1;
-		}
-		snprintf(e.label, sizeof(e.label), "%s", _("away week"));
-		snprintf(e.question, sizeof(e.question), "%s", _("Count next week again (not away)?"));
-		live_undo_push(&l->undo, &e);
+		live_review_away_yes(l, mono);
 		return;
 	}
 	if (l->confirm == UI_CONFIRM_REMOVE) {
@@ -180,7 +161,6 @@ confirm_yes(struct live *l, ft_ms mono)
 		if (live_store_result(l, engine_mark(&l->engine, STORE_MARK_AWAY, u->id, false,
 						live_now(l, mono), &err), &err)) {
 			live_undo_pop(&l->undo);
-			l->next_away = false;
 		}
 	} else if (u && l->engine_open) {
 		if (live_store_result(l, engine_delete(&l->engine, (enum store_kind)u->store_kind, u->id,
@@ -217,7 +197,18 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		live_go(l, UI_HUG, mono);
 		break;
 	case UI_ACT_GO_REVIEW:
+		if (l->screen != UI_TOGETHER && l->screen != UI_YEAR && l->review_week != INT64_MIN) {
+			/* opened afresh: the week up for review */
+			l->review_week = INT64_MIN;
+			live_review_load(l, live_now(l, mono));
+		}
 		live_go(l, UI_REVIEW, mono);
+		break;
+	case UI_ACT_GO_TOGETHER:
+		live_go(l, UI_TOGETHER, mono);
+		break;
+	case UI_ACT_GO_YEAR:
+		live_go(l, UI_YEAR, mono);
 		break;
 	case UI_ACT_WALK_START:
 		if (live_walk_start(l) >= 0)
@@ -267,40 +258,17 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		live_call_log(l, mono, 0, NULL);
 		break;
 	case UI_ACT_REVIEW_DONE:
-		if (!l->reviewed) {
-			if (live_event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_REVIEWED, .mono = mono },
-				  &seq, &id, &kind) == LIVE_OUTCOME_FAILED)
-				break; /* the review stays, with the store's banner */
-			l->reviewed = true;
-		}
-		l->dismissed_week = cal_week_of(live_now(l, mono));
-		live_go(l, UI_GLANCE, mono);
-		l->user_until = 0;
+	case UI_ACT_REVIEW_AWAY:
+	case UI_ACT_REVIEW_RITUALS:
+	case UI_ACT_REVIEW_WEEK:
+		live_review_action(l, action, arg, mono);
 		break;
 	case UI_ACT_REVIEW_CLOSE:
 		l->dismissed_week = cal_week_of(live_now(l, mono));
+		l->review_week = INT64_MIN; /* next time, the week up for review */
+		live_review_load(l, live_now(l, mono));
 		live_go(l, UI_GLANCE, mono);
 		l->user_until = 0;
-		break;
-	case UI_ACT_REVIEW_AWAY:
-		if (l->next_away) {
-			/* Taking it back is not destructive: no question. */
-			if (live_event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_AWAY_NEXT,
-								.mono = mono, .b = 0 },
-				  &seq, &id, &kind) != LIVE_OUTCOME_FAILED)
-				l->next_away = false;
-		} else {
-			l->confirm = UI_CONFIRM_AWAY;
-			snprintf(l->confirm_text, sizeof(l->confirm_text), "%s",
-				 _("Mark next week as away? Its streaks will be paused, not broken."));
-		}
-		break;
-	case UI_ACT_REVIEW_RITUALS:
-		if (l->rituals_confirmed)
-			break;
-		if (live_event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_RITUALS_NEXT, .mono = mono },
-			  &seq, &id, &kind) != LIVE_OUTCOME_FAILED)
-			l->rituals_confirmed = true;
 		break;
 	case UI_ACT_UNDO: {
 		const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);

@@ -10,6 +10,7 @@
  *   live_settings.c  the settings screen's changes, stored and in effect
  *   live_fixes.c     the corrections screen: its entries and its changes
  *   live_model.c     what the screens show, filled from the state
+ *   live_review.c    the review: the week shown, its report and marks
  *
  * Every write goes through the engine (live_event) or, for settings and
  * corrections, through their modules; live_store_result() turns a failure
@@ -23,6 +24,7 @@
 #include "engine.h"
 #include "family.h"
 #include "live.h"
+#include "review.h"
 
 #define _(s) gettext(s)
 
@@ -78,8 +80,17 @@ struct live {
 	bool report_stale;
 	ft_ms report_mono;         /* when it was built */
 	int64_t report_day;
-	bool reviewed, next_away, rituals_confirmed;
+	bool reviewed;             /* this week: the review no longer comes by itself */
 	int64_t dismissed_week;
+	/* the review: the week the family went to (INT64_MIN: the one up for
+	 * review), the one shown and the one offered, the shown week's report
+	 * when it is not this week's (built from the report of REVIEW_MONO),
+	 * and its marks as the store holds them */
+	int64_t review_week, review_shown, review_offered;
+	struct report review_report;
+	bool have_review_report;
+	ft_ms review_mono;
+	struct review_marks review_marks;
 	enum ui_screen screen;
 	ft_ms user_until;          /* mono */
 	ft_ms walk_done_length;
@@ -182,4 +193,16 @@ ft_ms live_keyboard_tick(struct live *l, ft_ms mono);
 /* The keyboard's and the family's part of the model. */
 void live_keyboard_model(struct live *l, struct ui_model *m);
 
+/* live_review.c */
+/* The review's week, its report and marks from the store, as of NOW
+ * (after each report, and when the family goes to another week). */
+void live_review_load(struct live *l, ft_ms now);
+void live_review_free(struct live *l);
+/* A tap on the review's marks or arrows (UI_ACT_REVIEW_DONE, _AWAY,
+ * _RITUALS, _WEEK). */
+void live_review_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* "Yes" to marking the week after the shown one away (UI_CONFIRM_AWAY). */
+void live_review_away_yes(struct live *l, ft_ms mono);
+/* The review's part of the model. */
+void live_review_model(const struct live *l, struct ui_model *m);
 #endif

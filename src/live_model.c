@@ -78,10 +78,9 @@ banners(struct live *l, struct ui_model *m)
 	}
 }
 
-/* The meal screen: who is in, and what the session would be if it ended
- * at the earliest instant it can count, max(now, start + min_duration):
- * SPEC §2.7's classification, so "counts" is never said of phones down
- * outside the windows or left charging. */
+/* The meal screen: who is in, and what the session counts as
+ * (live_meal_status, the rule `screenshot` shows too); a dip in it, or
+ * how the one just ended ended. */
 static void
 meal_model(struct live *l, ft_ms now, ft_ms mono, struct ui_model *m)
 {
@@ -90,34 +89,17 @@ meal_model(struct live *l, ft_ms now, ft_ms mono, struct ui_model *m)
 	ft_ms start = 0;
 	m->session_open = engine_session_open(&l->engine, &start);
 	m->session_start = start;
-	for (int slot = 1; slot <= cfg->nslots; slot++) {
+	for (int slot = 1; slot <= cfg->nslots; slot++)
 		m->slot_in[slot - 1] = engine_slot_level(&l->engine, slot) > 0;
-		m->docked += m->slot_in[slot - 1];
-	}
-	if (m->session_open) {
-		struct session s = { .start = start, .end = now };
-		if (s.end < start + cfg->meal_min)
-			s.end = start + cfg->meal_min;
-		session_classify(&s, cfg);
-		if (s.cls == SESSION_MEAL) {
-			m->meal_status = now - start >= cfg->meal_min ? UI_MEAL_COUNTS : UI_MEAL_WILL_COUNT;
-			snprintf(m->meal_kind, sizeof(m->meal_kind), "%s", s.kind);
-		} else if (s.cls == SESSION_LEFT_DOCKED) {
-			m->meal_status = UI_MEAL_CHARGING;
-		} else {
-			m->meal_status = UI_MEAL_NOT_MEAL_TIME;
-		}
-		if (det->dipping) {
-			m->dipping = true;
-			m->dip_left = det->dip_start + cfg->grace - now;
-			if (m->dip_left < 0)
-				m->dip_left = 0;
-		}
-	} else if (mono < l->summary_until) {
+	live_meal_status(cfg, now, m);
+	if (m->session_open && det->dipping) {
+		m->dipping = true;
+		m->dip_left = det->dip_start + cfg->grace - now;
+		if (m->dip_left < 0)
+			m->dip_left = 0;
+	} else if (!m->session_open && mono < l->summary_until) {
 		m->meal_status = UI_MEAL_ENDED;
 		m->ended = l->ended;
-	} else if (m->docked > 0) {
-		m->meal_status = UI_MEAL_WAITING;
 	}
 }
 
@@ -141,9 +123,7 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	m->hug_left = live_hug_left(&l->hug, mono);
 	m->hug_hold[0] = l->hug.hold[0];
 	m->hug_hold[1] = l->hug.hold[1];
-	m->reviewed = l->reviewed;
-	m->next_away = l->next_away;
-	m->rituals_confirmed = l->rituals_confirmed;
+	live_review_model(l, m);
 	banners(l, m);
 	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
 	if (u) {

@@ -12,7 +12,7 @@
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
 	"glance", "meal", "walk", "hug", "review", "settings", "corrections", "call",
-	"call-whom", "keyboard", "family",
+	"call-whom", "keyboard", "family", "together", "year",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {
@@ -109,6 +109,31 @@ live_meal_status(const struct ft_config *cfg, ft_ms now, struct ui_model *m)
 	} else {
 		m->meal_status = UI_MEAL_NOT_MEAL_TIME;
 	}
+}
+
+int64_t
+live_review_offered(const struct ft_config *cfg, ft_ms now, bool last_reviewed, int64_t first_week)
+{
+	int64_t week = cal_week_of(now);
+	ft_ms due = cal_local_instant(cal_week_monday(week) + cfg->review_weekday, cfg->review_minute);
+	/* Sunday evening's review is of the week then ending; until it comes,
+	 * last week waits for its review (a family that missed Sunday evening
+	 * finds it on Monday), unless it was reviewed or nothing was logged
+	 * that far back. */
+	if (now >= due || last_reviewed || week - 1 < first_week)
+		return week;
+	return week - 1;
+}
+
+int64_t
+live_review_step(int64_t shown, int dir, int64_t first_week, ft_ms now)
+{
+	int64_t week = shown + (dir < 0 ? -1 : dir > 0 ? 1 : 0), last = cal_week_of(now);
+	if (week > last)
+		week = last;
+	if (week < first_week)
+		week = first_week < last ? first_week : last;
+	return week;
 }
 
 enum ui_screen

@@ -244,6 +244,16 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 		r->history_walks[i] = habits_walk_count(&h, cfg, w, NULL);
 		r->history_away[i] = habits_is_away(&h, w);
 	}
+	for (int i = 0; i < REPORT_YEAR_WEEKS; i++) {
+		int64_t w = week - (REPORT_YEAR_WEEKS - 1) + i;
+		r->year_meals[i] = habits_meal_count(&h, w);
+		r->year_walks[i] = habits_walk_count(&h, cfg, w, NULL);
+		r->year_hugs[i] = habits_hug_days(&h, w);
+		r->year_away[i] = habits_is_away(&h, w);
+	}
+	r->first_week = h.first_day == INT64_MAX ? week : cal_week_of_day(h.first_day);
+	if (r->first_week > week)
+		r->first_week = week;
 	history_free(&h);
 	return true;
 }

@@ -17,6 +17,7 @@
 #include "family.h"
 #include "live.h"
 #include "report.h"
+#include "review.h"
 #include "store.h"
 #include "ui.h"
 #include "ui_image.h"
@@ -74,11 +75,15 @@ shot_live_state(struct store *st, const struct ft_config *cfg, ft_ms at, struct 
 	live_meal_status(cfg, at, m);
 }
 
-/* The model at AT from the store; false with ERR when the report fails. */
+/* The model at AT from the store; false with ERR when the report fails.
+ * The review shows the week up for review then (last week, on a Monday
+ * before it was reviewed): its report goes into *RV (RV->meals NULL when
+ * it is this week's, R). */
 static bool
 shot_model(struct store *st, const struct ft_config *cfg, ft_ms at, struct report *r,
-	   struct ui_model *m, struct ft_error *err)
+	   struct report *rv, struct ui_model *m, struct ft_error *err)
 {
+	memset(rv, 0, sizeof(*rv));
 	if (!report_build(st, cfg, at, r, err))
 		return false;
 	memset(m, 0, sizeof(*m));
@@ -89,14 +94,15 @@ shot_model(struct store *st, const struct ft_config *cfg, ft_ms at, struct repor
 	m->walk_done_length = -1;
 	m->hug_state = UI_HUG_IDLE;
 	m->hug_left = cfg->hug;
-	int64_t week = cal_week_of(at);
+	int64_t offered = r->week;
+	struct review_marks mk = {0};
 	struct ft_error ignored;
-	if (!store_is_reviewed(st, week, &m->reviewed, &ignored))
-		m->reviewed = false;
-	if (!store_get_mark(st, STORE_MARK_AWAY, week + 1, &m->next_away, &ignored))
-		m->next_away = false;
-	if (!store_get_mark(st, STORE_MARK_RITUALS, week + 1, &m->rituals_confirmed, &ignored))
-		m->rituals_confirmed = false;
+	if (!review_offered_load(st, cfg, at, r->first_week, &offered, &ignored))
+		offered = r->week;
+	bool other = offered != r->week && review_report_build(st, cfg, offered, at, rv, &ignored);
+	if (!review_marks_load(st, other ? offered : r->week, &mk, &ignored))
+		mk = (struct review_marks){0};
+	review_model(m, other ? rv : NULL, offered, r->first_week, &mk);
 	shot_live_state(st, cfg, at, m);
 	return true;
 }
@@ -242,9 +248,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		goto out_store;
 	}
 	ft_ms at = opts->have_at ? opts->at : clock_wall_ms();
-	struct report r;
+	struct report r, rv;
 	struct ui_model m;
-	if (!shot_model(st, cfg, at, &r, &m, &err)) {
+	if (!shot_model(st, cfg, at, &r, &rv, &m, &err)) {
 		fprintf(stderr, "familytable: %s\n", err.msg);
 		goto out_fonts;
 	}
@@ -296,6 +302,7 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	if (s)
 		SDL_FreeSurface(s);
 	report_free(&r);
+	report_free(&rv);
 out_fonts:
 	ui_fonts_close(fonts);
 out_store:

@@ -33,6 +33,11 @@ static const char *const ui_month_names[12] = {
 	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
 	N_("December"),
 };
+/* under the review's charts and over the year's cells */
+static const char *const ui_month_short_names[12] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
 /* The default meal windows' kinds: the kind as configured, as a label, and
  * as a word in a sentence; other kinds show as configured. */
 static const char *const ui_meal_kinds[][3] = {
@@ -60,6 +65,12 @@ const char *
 ui_month_long(int month)
 {
 	return month >= 1 && month <= 12 ? _(ui_month_names[month - 1]) : "";
+}
+
+const char *
+ui_month_short(int month)
+{
+	return month >= 1 && month <= 12 ? _(ui_month_short_names[month - 1]) : "";
 }
 
 const char *

@@ -649,6 +649,9 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 	struct ui_rect r = ui_rect_inset((struct ui_rect){ 0, 0, w, h }, lay_px(&l, 10));
 	if (screen != UI_GLANCE)
 		r = lay_banners(&l, r); /* the glance shows them in its header */
+	/* the review and its two pages show the week the family chose */
+	if ((screen == UI_REVIEW || screen == UI_TOGETHER || screen == UI_YEAR) && m->review)
+		l.r = m->review;
 	switch (screen) {
 	case UI_GLANCE:
 		lay_glance(&l, r);
@@ -682,6 +685,12 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 		break;
 	case UI_FAMILY:
 		lay_family(&l, r);
+		break;
+	case UI_TOGETHER:
+		lay_together(&l, r);
+		break;
+	case UI_YEAR:
+		lay_year(&l, r);
 		break;
 	case UI_SCREEN_COUNT:
 		break;

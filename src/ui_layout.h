@@ -137,5 +137,17 @@ void lay_family(struct lay *l, struct ui_rect r);
 /* Where the keyboard's keys go in a W x H frame at scale S (the lower part,
  * at most four rows of 80 units, edge to edge in portrait). */
 struct ui_rect lay_keyboard_keys(struct ui_rect content, int w, int h, float s);
+/* The review's weeks: "30 Nov" for WEEK (its Monday), and the legend
+ * of the grey (away) and shaded (in progress) weeks along BOX. */
+void lay_week_date(int64_t week, char *out, size_t size);
+void lay_week_legend(struct lay *l, struct ui_rect box, bool away, bool in_progress);
+void lay_together(struct lay *l, struct ui_rect r);   /* src/screen_together.c */
+void lay_year(struct lay *l, struct ui_rect r);       /* src/screen_year.c */
+/* The review's top row, shared by its pages: the arrows to an earlier or
+ * later week around the week's title, and BACK (the review itself on its
+ * pages, "Close" on the review) at the right; cut off *R. EXTRA (may be
+ * NULL) is one more button before BACK. */
+void lay_review_top(struct lay *l, struct ui_rect *r, const struct lay_button_spec *extra,
+		    const struct lay_button_spec *back);
 
 #endif

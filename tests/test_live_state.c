@@ -300,6 +300,71 @@ test_setting_steps_stay_in_range_and_go_round(void **state)
 	assert_false(live_setting_step(&cfg, UI_SET_WALK_GOAL, -1, v, sizeof(v)));
 }
 
+/* The week the review offers (issue 12, point 3): Sunday evening's review
+ * is of the week then ending; until it comes, last week waits for its
+ * review (on Monday the review shows last week, not the new empty one),
+ * unless it was reviewed or nothing was logged that far back. */
+static void
+test_review_offers_last_week_until_it_is_reviewed(void **state)
+{
+	struct ft_config cfg = test_config("[time]\ntimezone = Europe/Paris\n"); /* sun 19:30 */
+	int64_t w49 = cal_week_of(T("2026-12-02T12:00:00+01:00"));
+	int64_t first = w49 - 10;
+	/* Sunday 6 December: before 19:30 it is still week 48's turn */
+	assert_int_equal(live_review_offered(&cfg, T("2026-12-06T19:29:00+01:00"), false, first), w49 - 1);
+	assert_int_equal(live_review_offered(&cfg, T("2026-12-06T19:30:00+01:00"), false, first), w49);
+	assert_int_equal(live_review_offered(&cfg, T("2026-12-06T23:59:00+01:00"), true, first), w49);
+	/* Monday 7 December: week 49, not the new empty week 50 */
+	ft_ms monday = T("2026-12-07T08:00:00+01:00");
+	assert_int_equal(live_review_offered(&cfg, monday, false, first), w49);
+	assert_int_equal(live_review_offered(&cfg, T("2026-12-10T21:00:00+01:00"), false, first), w49);
+	/* once reviewed, the week in progress */
+	assert_int_equal(live_review_offered(&cfg, monday, true, first), w49 + 1);
+	/* a first week: nothing before it to review */
+	assert_int_equal(live_review_offered(&cfg, monday, false, w49 + 1), w49 + 1);
+	/* the review on Friday at 18:00: last week until Friday evening */
+	struct ft_config fri = test_config("[review]\nday = fri\ntime = 18:00\n[time]\ntimezone = Europe/Paris\n");
+	assert_int_equal(live_review_offered(&fri, T("2026-12-11T17:59:00+01:00"), false, first), w49);
+	assert_int_equal(live_review_offered(&fri, T("2026-12-11T18:00:00+01:00"), false, first), w49 + 1);
+}
+
+/* The review's arrows: a week earlier, a week later, never before the
+ * first week in the store nor after the week in progress. */
+static void
+test_review_arrows_stay_between_the_first_week_and_now(void **state)
+{
+	ft_ms now = T("2026-12-07T08:00:00+01:00");
+	int64_t w50 = cal_week_of(now), first = w50 - 3;
+	assert_int_equal(live_review_step(w50 - 1, -1, first, now), w50 - 2);
+	assert_int_equal(live_review_step(w50 - 1, +1, first, now), w50);
+	assert_int_equal(live_review_step(w50, +1, first, now), w50);       /* no week after now */
+	assert_int_equal(live_review_step(first, -1, first, now), first);   /* nor before the first */
+	assert_int_equal(live_review_step(first - 5, +1, first, now), first);
+	assert_int_equal(live_review_step(w50, -1, w50, now), w50);         /* a first week */
+	/* back and forth from last week returns to it */
+	int64_t w = w50 - 1;
+	for (int i = 0; i < 10; i++)
+		w = live_review_step(w, -1, first, now);
+	assert_int_equal(w, first);
+	for (int i = 0; i < 2; i++)
+		w = live_review_step(w, +1, first, now);
+	assert_int_equal(w, w50 - 1);
+}
+
+/* Sunday evening (SPEC §6 default 19:30), after a meal in progress. */
+static void
+test_review_comes_up_on_sunday_evening_by_default(void **state)
+{
+	struct ft_config cfg = test_config("[time]\ntimezone = Europe/Paris\n");
+	assert_false(live_review_due(&cfg, T("2026-12-06T10:00:00+01:00"), false, INT64_MIN));
+	assert_false(live_review_due(&cfg, T("2026-12-06T19:29:59+01:00"), false, INT64_MIN));
+	assert_true(live_review_due(&cfg, T("2026-12-06T19:30:00+01:00"), false, INT64_MIN));
+	struct live_pick p = { .current = UI_GLANCE, .review_due = true, .session_open = true };
+	assert_int_equal(live_pick_screen(&p), UI_MEAL);
+	p.session_open = false;
+	assert_int_equal(live_pick_screen(&p), UI_REVIEW);
+}
+
 /* The meal screen's status from the phones docked and the session: what
  * `screenshot --screen meal` shows comes from the same rule as the live
  * display, so a screenshot of a meal has its name chips. */
@@ -352,6 +417,9 @@ main(void)
 		cmocka_unit_test(test_undo_takes_a_hug_back_for_ten_minutes),
 		cmocka_unit_test(test_review_comes_up_by_itself_until_dismissed),
 		cmocka_unit_test(test_meal_status_counts_the_phones_docked),
+		cmocka_unit_test(test_review_offers_last_week_until_it_is_reviewed),
+		cmocka_unit_test(test_review_arrows_stay_between_the_first_week_and_now),
+		cmocka_unit_test(test_review_comes_up_on_sunday_evening_by_default),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,6 +85,81 @@ sys.exit(0 if {"Chloé", "Dan"} <= set(texts) and not {"Anna", "Ben"} & set(text
 PY
 	ko "meal screenshot: the docked phones' names, the dinner counting"
 
+# The review (issue 12, points 3 and 4): every text whole, in English and
+# French, at every size, on its three pages; the worked example on Sunday
+# evening (the week just ended) and on Monday morning (the same week,
+# still up for review); eight slots with names of 20 characters, long
+# ritual labels and calls to long names.
+{ cat "$EXAMPLES/week.conf"; printf '[display]\nlanguage = fr\n'; } >"$TMP/week-fr.conf"
+cat >"$TMP/eight.conf" <<'CONF'
+[dock]
+lines = 1 2 3 4 5 6 7 8
+names = "Marie-Christine Anne" "Jean-Baptiste Émile" Léopoldine-Héloïse "Maximilian Alexander" "Éléonore-Joséphine" "Anne-Sophie Bérénice" Zoé Bob
+[rituals]
+ritual = mon 18:00 call "Call Grandma Jo and Grandpa Lucien in Montréal"
+ritual = thu 12:00 meal "Shared lunch with the cousins from Lyon"
+ritual = sun 09:30 walk "Family walk along the river to the old mill"
+[time]
+timezone = Europe/Paris
+CONF
+{ cat "$TMP/eight.conf"; printf '[display]\nlanguage = fr\n'; } >"$TMP/eight-fr.conf"
+python3 - "$TMP/eight.scn" <<'PY'
+import datetime, sys
+lines = []
+def meal(day, slots, start="19:00", end="19:45"):
+    lines.extend(f"{day}T{start}:00+01:00 dock {s} in" for s in slots)
+    lines.extend(f"{day}T{end}:00+01:00 dock {s} out" for s in slots)
+for base in ("2026-11-16", "2026-11-23", "2026-11-30"):
+    d = datetime.date.fromisoformat(base)
+    day = lambda n: d + datetime.timedelta(days=n)
+    meal(day(0), range(1, 9))
+    meal(day(2), [1, 2, 3, 4, 5])
+    meal(day(3), [2, 4, 6, 8], "12:00", "12:50")
+    meal(day(4), [1, 3, 5, 7])
+    lines.append(f'{day(1)}T18:10:00+01:00 tap call 4 "Great-Aunt Philomène"')
+    lines.append(f'{day(2)}T18:40:00+01:00 tap call 1 "Grandpa Lucien-Hubert"')
+    lines.append(f"{day(3)}T08:00:00+01:00 hug")
+    lines.append(f"{day(5)}T18:40:00+01:00 tap call")
+    lines.append(f"{day(6)}T10:00:00+01:00 walk 40")
+open(sys.argv[1], "w").write("\n".join(sorted(lines)) + "\n")
+PY
+ft simulate --scenario "$TMP/eight.scn" --config "$TMP/eight.conf" --db "$TMP/eight.db" >/dev/null
+reviews=("week|week.db|2026-12-06T20:30:00+01:00" "week, Monday|week.db|2026-12-07T08:00:00+01:00"
+	"eight long names|eight.db|2026-12-06T20:30:00+01:00")
+for rv in "${reviews[@]}"; do
+	IFS='|' read -r what db at <<<"$rv"
+	conf=${db%.db}
+	for lang in en fr; do
+		c="$TMP/$conf.conf"
+		[ "$conf" = week ] && c="$EXAMPLES/week.conf"
+		[ $lang = fr ] && c="$TMP/$conf-fr.conf"
+		for size in 800x480 1024x600 1280x720 720x1280; do
+			for screen in review together year; do
+				out="$TMP/rv-$conf-$lang-$size-$screen-${at%%+*}"
+				name="$screen $size $lang ($what): every text whole and readable, targets of 9 mm"
+				if ft screenshot --screen "$screen" --size "$size" --out "$out.png" --layout "$out.json" \
+					--config "$c" --db "$TMP/$db" --at "$at" 2>"$out.err" &&
+					python3 "$HERE/layout_check.py" "$out.json" "$screen" "$size" >"$out.why" &&
+					python3 "$HERE/review_check.py" "$out.json" >>"$out.why"; then
+					ok "$name"
+				else
+					cat "$out.err" "$out.why" 2>/dev/null
+					ko "$name"
+				fi
+			done
+		done
+	done
+done
+# what the worked example's review says: Monday still offers week 49, with
+# its weeks dated and the bonds and calls on their page
+json=$TMP/rv-week-fr-800x480
+python3 "$HERE/review_check.py" "$json-review-2026-12-07T08:00:00.json" "Semaine 49" "Bilan fait" \
+	"30 nov." >/dev/null &&
+	python3 "$HERE/review_check.py" "$json-together-2026-12-06T20:30:00.json" "Chloé & Dan" \
+		"Chloé → Grandma Jo" >/dev/null &&
+	ok "French review at 800x480: week 49 on Monday, weeks dated, bonds and calls" ||
+	ko "French review at 800x480: week 49 on Monday, weeks dated, bonds and calls"
+
 # The layout goes only where asked, and a bad place for it is an error.
 ft screenshot --screen glance --size 800x480 --out "$TMP/x.png" --layout "$TMP/no/such/x.json" \
 	--config "$EXAMPLES/week.conf" --db "$TMP/week.db" 2>"$TMP/bad.err"
