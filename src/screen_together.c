@@ -25,6 +25,22 @@ pair_week_meals(const struct report *r, const struct report_pair *p)
 	return 0;
 }
 
+/* A card of the page: its TITLE, and EMPTY when COUNT is 0 (then false:
+ * nothing more to lay). C gets the column under the title. */
+static bool
+lay_together_card(struct lay *l, struct ui_rect box, const char *title, size_t count,
+		  const char *empty, struct lay_col *c)
+{
+	lay_card(l, box, UI_C_CARD);
+	*c = (struct lay_col){ ui_rect_inset(box, l->pad), box.y + l->pad };
+	struct ui_rect row;
+	if (lay_col_line(l, c, 22, true, &row))
+		lay_text(l, row, 22, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", title);
+	if (count == 0 && lay_col_line(l, c, TOGETHER_PX, false, &row))
+		lay_text_fixed(l, row, lay_px(l, TOGETHER_PX), UI_TEXT_LEFT, UI_C_INK_DIM, empty);
+	return count > 0;
+}
+
 /* The pairs, most meals over four weeks first (the report's order), each
  * name shortened by lay_short_name's rule so that both and the counts
  * always show; "and N more" when the card is full. */
@@ -32,17 +48,12 @@ static void
 lay_pairs(struct lay *l, struct ui_rect box)
 {
 	const struct report *r = l->r;
-	lay_card(l, box, UI_C_CARD);
-	struct lay_col c = { ui_rect_inset(box, l->pad), box.y + l->pad };
+	struct lay_col c;
 	struct ui_rect row;
 	int px = lay_px(l, TOGETHER_PX);
-	if (lay_col_line(l, &c, 22, true, &row))
-		lay_text(l, row, 22, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Together at meals"));
-	if (!r || r->npairs4 == 0) {
-		if (lay_col_line(l, &c, TOGETHER_PX, false, &row))
-			lay_text_fixed(l, row, px, UI_TEXT_LEFT, UI_C_INK_DIM, _("No meal shared yet"));
+	if (!lay_together_card(l, box, _("Together at meals"), r ? (size_t)r->npairs4 : 0,
+			       _("No meal shared yet"), &c))
 		return;
-	}
 	/* the counts' columns, as wide as their headings */
 	const char *hw = _("this week"), *h4 = _("4 weeks");
 	int w1 = 0, w4 = 0, h = 0;
@@ -102,17 +113,11 @@ static void
 lay_calls(struct lay *l, struct ui_rect box)
 {
 	const struct report *r = l->r;
-	lay_card(l, box, UI_C_CARD);
-	struct lay_col c = { ui_rect_inset(box, l->pad), box.y + l->pad };
+	struct lay_col c;
 	struct ui_rect row;
 	int px = lay_px(l, TOGETHER_PX);
-	if (lay_col_line(l, &c, 22, true, &row))
-		lay_text(l, row, 22, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Calls"));
-	if (!r || r->ncalls == 0) {
-		if (lay_col_line(l, &c, TOGETHER_PX, false, &row))
-			lay_text_fixed(l, row, px, UI_TEXT_LEFT, UI_C_INK_DIM, _("No call this week"));
+	if (!lay_together_card(l, box, _("Calls"), r ? r->ncalls : 0, _("No call this week"), &c))
 		return;
-	}
 	int line = lay_line_height(l, px, false) + lay_px(l, 2);
 	for (size_t i = 0; i < r->ncalls; i++) {
 		const struct report_call *call = &r->calls[i];
