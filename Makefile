@@ -40,7 +40,7 @@ LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 
 # The pure core: no SDL, GPIO, SQLite or wall clock.
 CORE_SRC  := src/common.c src/calendar.c src/config.c src/config_options.c src/debounce.c src/keyboard.c \
-             src/session.c src/habits.c src/scenario.c src/log.c src/live_state.c
+             src/session.c src/habits.c src/ritual.c src/scenario.c src/log.c src/live_state.c
 # The engine, the commands and the live decision module: they reach the
 # store through store.h, which names no SQLite type.
 LOGIC_SRC := src/engine.c src/report.c src/review.c src/simulate.c src/settings.c src/correct.c src/live.c \

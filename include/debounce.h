@@ -1,7 +1,9 @@
 /*
  * debounce.h - a slot's level changes only when the raw level has stayed put
  * for the debounce period; the change is dated at the raw edge that began the
- * stable level (SPEC §2.1). Pure: time comes in as arguments.
+ * stable level (SPEC §2.1). Pure: time comes in as arguments. How the
+ * kernel's debounce (libgpiod 2), the dock and the engine fit around it is
+ * explained once, in src/debounce.c.
  */
 #ifndef FT_DEBOUNCE_H
 #define FT_DEBOUNCE_H
@@ -26,6 +28,14 @@ struct dock_change {
 	int level;
 	ft_ms t;
 };
+
+/* Whether a raw level that began at SINCE has held for PERIOD by NOW: the
+ * one test of SPEC §2.1, for every place that asks it. */
+static inline bool
+debounce_held(ft_ms period, ft_ms since, ft_ms now)
+{
+	return now - since >= period;
+}
 
 /* Start with every slot stable at LEVELS[i] (all 0 when LEVELS is NULL). */
 void debounce_init(struct debounce *d, int nslots, ft_ms period, const int *levels);

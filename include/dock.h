@@ -5,9 +5,8 @@
  * A dock only reports raw levels with the instant it saw them, on the
  * monotonic clock (CLOCK_MONOTONIC, milliseconds); the engine debounces
  * them and runs the session rules, the same for every dock. A GPIO dock on
- * libgpiod 2 has the kernel debounce its lines and reports each edge dated
- * at the raw edge (the kernel's timestamp minus the period), so the engine's
- * debounce confirms it at once.
+ * libgpiod 2 has the kernel debounce its lines as a pre-filter and reports
+ * each edge dated at the raw edge (src/debounce.c explains the whole path).
  *
  * Faults (chip missing, line busy, permission denied, chip gone) go to
  * fault_set(FAULT_DOCK, ...); the dock retries every few seconds by itself

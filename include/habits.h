@@ -47,7 +47,11 @@ struct streak {
 bool habits_is_away(const struct history *h, int64_t week);
 /* Distinct (date, kind) meals in WEEK. */
 int habits_meal_count(const struct history *h, int64_t week);
-/* Distinct days in WEEK with a walk of at least cfg->walk_min; *minutes (may
+/* Whether a walk of LENGTH counts (SPEC §3: at least [walk] min_duration):
+ * the one place the threshold is compared, for the habits, the report and
+ * the walk screen alike. */
+bool habits_walk_counts(const struct ft_config *cfg, ft_ms length);
+/* Distinct days in WEEK with a walk that counts; *minutes (may
  * be NULL) gets those walks' total length in milliseconds. */
 int habits_walk_count(const struct history *h, const struct ft_config *cfg,
 		      int64_t week, ft_ms *length);

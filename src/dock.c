@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "debounce.h"
 #include "dock.h"
 #include "dock_internal.h"
 #include "log.h"
@@ -20,8 +21,8 @@ dock_report(struct dock *dock, int slot, int level, ft_ms t)
 		return;
 	/* The engine wants time to move forward. An edge can come out older
 	 * than a level already reported (libgpiod 2 dates it back by the
-	 * kernel's debounce period; a level read between two batches is dated
-	 * when it was read): move it up to the newest instant. */
+	 * kernel's debounce period, see debounce.c; a level read between two
+	 * batches is dated when it was read): move it up to the newest instant. */
 	if (t < dock->newest)
 		t = dock->newest;
 	dock->newest = t;
@@ -64,8 +65,9 @@ dock_batch_edge(struct dock *dock, struct dock_batch *b, int slot, int level, ft
 		return;
 	if (*np == 2) {
 		/* p[0] is no longer one of the last two edges: keep it only if
-		 * its level then held long enough for the debounce to take it. */
-		if (p[1].t - p[0].t >= dock->debounce)
+		 * its level then held long enough for the debounce to take it
+		 * (debounce.c explains the whole path). */
+		if (debounce_held(dock->debounce, p[0].t, p[1].t))
 			batch_emit(b, p[0]);
 		p[0] = p[1];
 		*np = 1;

@@ -9,12 +9,9 @@
  * are requested (phones docked at boot count from boot) and after every
  * batch of events, and a level that disagrees with the edges wins.
  *
- * Debounce (SPEC §2.1). On libgpiod 2 the kernel debounces each line and
- * sends an edge only once the level has held for the period, stamped when
- * the period ran out; we date it back by the period, to the raw edge that
- * began the stable level, so the engine's own debounce confirms it at once.
- * libgpiod 1.6 has no debounce: we pass the raw edges and the engine's
- * debounce does the same job.
+ * Debounce (SPEC §2.1): on libgpiod 2 the kernel debounces each line as a
+ * pre-filter and each edge is dated back by the period; libgpiod 1.6 passes
+ * raw edges. src/debounce.c explains the whole path once.
  *
  * Timestamps. Both APIs give the kernel's timestamp of the edge. Since Linux
  * 5.7 it is CLOCK_MONOTONIC for the v1 uAPI that libgpiod 1.6 speaks, and

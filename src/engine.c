@@ -314,8 +314,9 @@ engine_dock(struct engine *e, int slot, int level, ft_ms t, struct ft_error *err
 		return ft_fail(err, "unknown slot %d (the dock has %d)", slot, e->cfg->nslots);
 	begin_call(e);
 	/* An edge may arrive dated a little in the past (libgpiod 2 reports a
-	 * kernel-debounced edge at the raw edge, one period back): anything
-	 * not older than the detector's horizon still goes in its place. */
+	 * kernel-debounced edge at the raw edge, one period back; see
+	 * debounce.c): anything not older than the detector's horizon still
+	 * goes in its place. */
 	ft_ms horizon = e->now - e->deb.period;
 	if (t < horizon)
 		t = horizon;

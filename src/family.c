@@ -126,7 +126,7 @@ family_aside_advance(struct family_aside *a, bool waiting, ft_ms t)
 	/* a touch of the contacts that never became a docked phone */
 	for (int i = 0; i < a->db.nslots; i++) {
 		const struct debounce_slot *s = &a->db.slot[i];
-		if (a->aside[i] && !s->raw && !s->stable && t >= s->raw_since + a->db.period)
+		if (a->aside[i] && !s->raw && !s->stable && debounce_held(a->db.period, s->raw_since, t))
 			a->aside[i] = false;
 	}
 	return picked;

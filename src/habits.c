@@ -48,6 +48,12 @@ habits_meal_count(const struct history *h, int64_t week)
 	return n;
 }
 
+bool
+habits_walk_counts(const struct ft_config *cfg, ft_ms length)
+{
+	return length >= cfg->walk_min;
+}
+
 int
 habits_walk_count(const struct history *h, const struct ft_config *cfg, int64_t week,
 		  ft_ms *length)
@@ -57,7 +63,7 @@ habits_walk_count(const struct history *h, const struct ft_config *cfg, int64_t 
 	ft_ms total = 0;
 	for (size_t i = 0; i < h->nwalks; i++) {
 		const struct history_walk *w = &h->walks[i];
-		if (w->day < from || w->day > to || w->length < cfg->walk_min)
+		if (w->day < from || w->day > to || !habits_walk_counts(cfg, w->length))
 			continue;
 		total += w->length;
 		if (w->day != last)
@@ -111,7 +117,7 @@ week_counts(const struct history *h, const struct ft_config *cfg, enum habit hab
 		for (size_t i = 0; i < h->nwalks; i++) {
 			const struct history_walk *wk = &h->walks[i];
 			int64_t w = cal_week_of_day(wk->day);
-			if (wk->length < cfg->walk_min || wk->day == last_day)
+			if (!habits_walk_counts(cfg, wk->length) || wk->day == last_day)
 				continue;
 			last_day = wk->day;
 			if (w >= first && w <= last)
@@ -266,7 +272,7 @@ habits_ritual_kept(const struct history *h, const struct ft_config *cfg, const s
 		return false;
 	case FT_RITUAL_WALK:
 		for (size_t i = 0; i < h->nwalks; i++)
-			if (h->walks[i].day == day && h->walks[i].length >= cfg->walk_min)
+			if (h->walks[i].day == day && habits_walk_counts(cfg, h->walks[i].length))
 				return true;
 		return false;
 	case FT_RITUAL_CALL:

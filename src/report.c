@@ -226,7 +226,7 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 	}
 	for (size_t i = 0; i < h.nwalks; i++) {
 		int64_t d = h.walks[i].day - r->from_day;
-		if (d < 0 || d > 6 || h.walks[i].length < cfg->walk_min)
+		if (d < 0 || d > 6 || !habits_walk_counts(cfg, h.walks[i].length))
 			continue;
 		r->days[d].walks++;
 		r->days[d].walk_length += h.walks[i].length;

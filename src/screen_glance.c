@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "ritual.h"
 #include "ui_layout.h"
 
 #define _(s) gettext(s)
@@ -129,49 +130,6 @@ lay_week_grid(struct lay *l, struct ui_rect box)
 	}
 }
 
-/* The next ritual not yet done: this week's not kept yet, from the start of
- * today (one due earlier today and not done is still next), else next
- * week's; -1 when there is none. */
-static int
-next_ritual(const struct lay *l, ft_ms *when)
-{
-	const struct ft_config *cfg = l->cfg;
-	int best = -1;
-	ft_ms best_t = FT_MS_NEVER, now = l->m->now;
-	int64_t today = cal_day_of(now);
-	int wd = cal_weekday(today);
-	for (int i = 0; i < cfg->nrituals; i++) {
-		const struct ft_ritual *rt = &cfg->rituals[i];
-		for (int week = 0; week < 2; week++) {
-			int64_t day = today - wd + rt->weekday + 7 * week;
-			ft_ms t = cal_local_instant(day, rt->minute);
-			bool done = week == 0 && l->r && l->r->ritual_kept[i];
-			bool due = t >= now || (week == 0 && day == today);
-			if (!done && due && t < best_t) {
-				best_t = t;
-				best = i;
-			}
-		}
-	}
-	*when = best_t;
-	return best;
-}
-
-/* A `call` ritual of today that is not kept yet: the family taps it. */
-static int
-call_due_today(const struct lay *l)
-{
-	if (!l->r)
-		return -1;
-	int wd = cal_weekday(cal_day_of(l->m->now));
-	for (int i = 0; i < l->cfg->nrituals; i++) {
-		const struct ft_ritual *rt = &l->cfg->rituals[i];
-		if (rt->kind == FT_RITUAL_CALL && rt->weekday == wd && !l->r->ritual_kept[i])
-			return i;
-	}
-	return -1;
-}
-
 /* A card with a small title, one bigger line and, when SUB is not NULL, a
  * small line under it. */
 static void
@@ -217,14 +175,15 @@ lay_side_cards(struct lay *l, struct ui_rect box, int n)
 	lay_info_card(l, c0, hug ? UI_C_HUG_SOFT : UI_C_CARD, _("Hug today"),
 		      hug ? _("♥ Done") : _("Not yet"), hug ? UI_C_HUG : UI_C_INK, sub);
 
-	int call = call_due_today(l);
+	const bool *kept = l->r ? l->r->ritual_kept : NULL;
+	int call = ritual_call_due_today(l->cfg, kept, l->m->now);
 	if (call >= 0) {
 		lay_info_card(l, c1, UI_C_CARD, l->cfg->rituals[call].label, _("Tap when done"),
 			      UI_C_PRIMARY, NULL);
 		lay_target(l, c1, UI_ACT_GO_CALL, call);
 	} else {
 		ft_ms when;
-		int i = next_ritual(l, &when);
+		int i = ritual_next(l->cfg, kept, l->m->now, &when);
 		if (i >= 0) {
 			char hhmm[8];
 			lay_fmt_clock(when, hhmm);

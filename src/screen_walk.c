@@ -35,7 +35,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 		lay_text(l, since, 24, 0, UI_C_INK_DIM, _("Out walking since %s"), hhmm);
 		lay_fmt_minutes(m->now - m->walk_start, len, sizeof(len));
 		lay_text_px(l, r, (int)(r.h / 1.3f), UI_TEXT_BOLD | UI_TEXT_FIGURE, UI_C_WALK, len);
-		bool counts = m->now - m->walk_start >= l->cfg->walk_min;
+		bool counts = habits_walk_counts(l->cfg, m->now - m->walk_start);
 		if (counts)
 			snprintf(buf, sizeof(buf), "%s", _("✓ Long enough to count"));
 		else
@@ -49,7 +49,7 @@ lay_walk(struct lay *l, struct ui_rect r)
 		struct ui_rect what = ui_rect_cut_top(&r, lay_px(l, 40), 0);
 		lay_text(l, what, 24, 0, UI_C_INK_DIM, "%s", _("Walk logged"));
 		lay_text_px(l, r, (int)(r.h / 1.3f), UI_TEXT_BOLD | UI_TEXT_FIGURE, UI_C_WALK, len);
-		if (m->walk_done_length >= l->cfg->walk_min)
+		if (habits_walk_counts(l->cfg, m->walk_done_length))
 			snprintf(buf, sizeof(buf), "%s", _("✓ It counts for this week"));
 		else
 			snprintf(buf, sizeof(buf), _("Shorter than %ld min: kept, not counted"),

@@ -180,6 +180,20 @@ test_walk_min_duration_from_config(void **state)
 	history_free(&b.h);
 }
 
+/* The walk threshold is one rule (habits_walk_counts): exactly
+ * min_duration counts, a millisecond less does not, whatever the setting. */
+static void
+test_a_walk_counts_from_exactly_min_duration(void **state)
+{
+	struct ft_config cfg = test_config("[walk]\nmin_duration = 30min\n");
+	assert_true(habits_walk_counts(&cfg, 30 * FT_MINUTE));
+	assert_false(habits_walk_counts(&cfg, 30 * FT_MINUTE - 1));
+	cfg = test_config("");
+	assert_true(habits_walk_counts(&cfg, cfg.walk_min));
+	assert_false(habits_walk_counts(&cfg, cfg.walk_min - 1));
+	assert_false(habits_walk_counts(&cfg, 0));
+}
+
 static void
 test_hug_figure_is_days_with_a_hug(void **state)
 {
@@ -650,6 +664,7 @@ main(void)
 		cmocka_unit_test(test_meal_count_is_distinct_date_and_kind),
 		cmocka_unit_test(test_walk_counts_from_min_duration_once_a_day),
 		cmocka_unit_test(test_walk_min_duration_from_config),
+		cmocka_unit_test(test_a_walk_counts_from_exactly_min_duration),
 		cmocka_unit_test(test_hug_figure_is_days_with_a_hug),
 		cmocka_unit_test(test_rituals_kept),
 		cmocka_unit_test(test_a_ritual_in_a_window_past_midnight),
