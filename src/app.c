@@ -434,35 +434,35 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	a->frame = calloc(1, sizeof(*a->frame));
 	a->poller = poller_create();
 	if (!a->live || !a->frame || !a->poller) {
-		fprintf(stderr, "familytable: out of memory\n");
+		log_error("out of memory");
 		goto out_free;
 	}
 	if (!poller_add_signal(a->poller, SIGINT, app_on_signal, a) ||
 	    !poller_add_signal(a->poller, SIGTERM, app_on_signal, a) ||
 	    !(a->tick = poller_add_timer(a->poller, app_on_tick, a))) {
-		fprintf(stderr, "familytable: cannot watch signals: %s\n", strerror(errno));
+		log_error("cannot watch signals: %s", strerror(errno));
 		goto out_free;
 	}
 
 	a->fonts = ui_fonts_open(&err);
 	if (!a->fonts) {
-		fprintf(stderr, "familytable: %s\n", err.msg);
+		log_error("%s", err.msg);
 		goto out_free;
 	}
 	if (!app_open_display(a, opts, &err)) {
-		fprintf(stderr, "familytable: %s\n", err.msg);
+		log_error("%s", err.msg);
 		goto out_fonts;
 	}
 	a->draw = ui_draw_create(a->display.renderer, a->fonts);
 	if (!a->draw) {
-		fprintf(stderr, "familytable: cannot draw: %s\n", SDL_GetError());
+		log_error("cannot draw: %s", SDL_GetError());
 		goto out_display;
 	}
 
 	struct dock_sink sink = { .level = app_dock_level, .data = a };
 	a->dock = dock_open(opts->dock ? opts->dock : "gpio", cfg, sink, &err);
 	if (!a->dock) {
-		fprintf(stderr, "familytable: %s\n", err.msg);
+		log_error("%s", err.msg);
 		code = FT_EXIT_USAGE;
 		goto out_draw;
 	}
@@ -476,17 +476,17 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 
 	a->clock_fd = clocktrust_watch_open();
 	if (a->clock_fd >= 0 && !poller_add_fd(a->poller, a->clock_fd, POLLIN, app_on_clock_set, a)) {
-		fprintf(stderr, "familytable: cannot watch the clock: %s\n", strerror(errno));
+		log_error("cannot watch the clock: %s", strerror(errno));
 		goto out_dock;
 	}
 	if (!display_watch(&a->display, a->poller)) {
-		fprintf(stderr, "familytable: cannot watch the display: %s\n", strerror(errno));
+		log_error("cannot watch the display: %s", strerror(errno));
 		goto out_dock;
 	}
 	/* on the DRM output no SDL video reads the touchscreen: we do */
 	if (a->display.drm ? !evdev_open(&a->evdev, "/dev/input", a->poller, app_evdev, a, &err)
 			   : !input_fds_open(&a->input_fds, a->display.window, a->poller, &err)) {
-		fprintf(stderr, "familytable: %s\n", err.msg);
+		log_error("%s", err.msg);
 		goto out_inputs;
 	}
 	backlight_find(&a->backlight, "/sys/class/backlight");
@@ -506,7 +506,7 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 		if (SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
 			continue;
 		if (poller_dispatch(a->poller, -1) < 0) {
-			fprintf(stderr, "familytable: poll: %s\n", strerror(errno));
+			log_error("poll: %s", strerror(errno));
 			code = FT_EXIT_FAILURE;
 			break;
 		}

@@ -329,7 +329,7 @@ display_config_error(const struct display_config_error *o, const char *first)
 							       IN_DELETE | IN_MOVED_FROM | IN_ATTRIB) < 0)
 		log_warn("%s: cannot watch its folder (%s): checking it every 5 s", o->path, strerror(errno));
 
-	bool redraw = true, fixed = false;
+	bool redraw = true, fixed = false, failed = false;
 	ft_ms next_check = clock_mono_ms() + 5 * FT_SECOND;
 	while (!fixed) {
 		if (!pump(&redraw))
@@ -344,8 +344,11 @@ display_config_error(const struct display_config_error *o, const char *first)
 		if (wake > now + FT_SECOND)
 			wake = now + FT_SECOND;
 		struct pollfd p[2] = {{.fd = in, .events = POLLIN}, {.fd = sig, .events = POLLIN}};
-		if (poll(p, 2, (int)(wake - now)) < 0 && errno != EINTR)
+		if (poll(p, 2, (int)(wake - now)) < 0 && errno != EINTR) {
+			log_error("poll: %s", strerror(errno));
+			failed = true;
 			break;
+		}
 		if (p[1].revents & POLLIN)
 			break; /* SIGTERM, SIGINT: stopped on purpose */
 		bool changed = (p[0].revents & POLLIN) && names_file(in, basename(base));
@@ -371,6 +374,8 @@ display_config_error(const struct display_config_error *o, const char *first)
 	if (sig >= 0)
 		close(sig);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (failed)
+		return FT_EXIT_FAILURE; /* the wait itself broke: said above */
 	if (!fixed) {
 		notify_stopping();
 		return FT_EXIT_OK; /* stopped on purpose */

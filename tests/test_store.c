@@ -243,6 +243,33 @@ test_rollback_writes_nothing(void **state)
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM walk"), 0);
 }
 
+/* An inner level rolled back takes the whole transaction with it: the
+ * outer levels cannot go on (begin refuses) nor report a success (commit
+ * fails), nothing is written, and the next transaction starts clean. */
+static void
+test_an_inner_rollback_fails_the_outer_commit(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store *st = store_open(f->path, &err);
+	assert_true(store_begin(st, &err));
+	assert_true(store_add_hug(st, 1000, 1, NULL, &err)); /* joins the outer */
+	assert_true(store_begin(st, &err));
+	store_rollback(st); /* the inner level gives up */
+	assert_true(store_in_transaction(st)); /* the outer level is still open */
+	assert_false(store_begin(st, &err));
+	assert_false(store_add_walk(st, 1000, 2000000, 1, NULL, &err));
+	assert_false(store_commit(st, &err));
+	assert_non_null(strstr(err.msg, "rolled back"));
+	assert_false(store_in_transaction(st));
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM walk"), 0);
+	/* the next change is on its own again */
+	assert_true(store_add_hug(st, 2000, 1, NULL, &err));
+	store_close(st);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM hug"), 1);
+}
+
 static void
 test_each_change_is_durable_on_its_own(void **state)
 {
@@ -481,6 +508,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_not_a_database_is_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_locked_database_is_reported_not_hung, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_an_inner_rollback_fails_the_outer_commit, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_each_change_is_durable_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_members_and_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_week_queries_use_indexes, setup, teardown),
