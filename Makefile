@@ -59,6 +59,10 @@ UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
 UI_SRC    += src/screen_keyboard.c src/screen_family.c
 CORE_SRC  += src/family.c
+# the first-boot walk-through (issue 11, point 3)
+CORE_SRC  += src/tzlist.c
+LOGIC_SRC += src/live_firstboot.c
+UI_SRC    += src/screen_firstboot.c
 LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

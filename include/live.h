@@ -134,7 +134,8 @@ int64_t live_review_step(int64_t shown, int dir, int64_t first_week, ft_ms now);
 void live_meal_status(const struct ft_config *cfg, ft_ms now, struct ui_model *m);
 
 /* Which screen shows when nobody chose one: a running hug stays; a screen
- * the family chose stays while they use it (USER_ACTIVE); then the review
+ * the family chose stays while they use it (USER_ACTIVE), and the
+ * first-boot walk-through for as long as it is up; then the review
  * when due, the meal while phones are docked, a walk in progress, and the
  * glance. */
 struct live_pick {
@@ -144,6 +145,7 @@ struct live_pick {
 	bool review_due;
 	bool session_open;
 	bool walk_open;
+	bool firstboot;                   /* the first-boot walk-through is up: it stays */
 };
 enum ui_screen live_pick_screen(const struct live_pick *p);
 
@@ -179,6 +181,33 @@ void live_hug_reset(struct live_hug *h);
  * False at the end of a range (no goal of 0). */
 bool live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, char *value,
 		       size_t size);
+
+/* First boot (issue 11, point 3; README, "Rules where SPEC.md is silent"):
+ * no slot of the dock has a name (neither the file nor the display gave
+ * one), the display made no setting (DISPLAY_SETTINGS stored in the
+ * database), and nothing was ever logged (LOGGED: a session, a walk, a hug
+ * or a tap). Then the walk-through comes up by itself. */
+bool live_first_boot(const struct ft_config *cfg, int display_settings, bool logged);
+
+/* The walk-through's proposals, pure (src/live_state.c). */
+struct tzlist;
+/* Its step number for screen S, as "Step 2 of 5" says (0: not a step). */
+int live_firstboot_step_number(enum ui_screen s);
+/* The rituals step's proposal into U: the family's own rituals first (kept),
+ * then suggestions (a Sunday dinner within a meal window, a Saturday walk,
+ * a weekly call) of the kinds they have none of, up to three, kept only
+ * when the family had no ritual. Returns how many are the family's own. */
+int live_firstboot_rituals(const struct ft_config *cfg, struct ui_firstboot *u);
+/* How many regions (REGION < 0) or cities of region number REGION there
+ * are; the first city's index into z->all in *FIRST. */
+int live_firstboot_zones_count(const struct tzlist *z, int region, int *first);
+/* The page of time zones from FIRST into U: the regions (REGION < 0), or
+ * region number REGION's cities. */
+void live_firstboot_zones_page(const struct tzlist *z, int region, int first,
+			       struct ui_firstboot *u);
+/* The first of the page of region REGION's cities that holds ZONE (0 when
+ * it is not one of them): the zone in effect shows first. */
+int live_firstboot_zone_page(const struct tzlist *z, int region, const char *zone);
 
 /* [display] night: whether NOW (wall) falls in the night range, which may
  * wrap midnight (22:00-06:30) or not (13:00-15:00); the end is not in it. */

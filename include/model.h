@@ -22,6 +22,9 @@ enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI
 		 UI_FAMILY,                 /* the dock's names, set by docking each phone */
 		 UI_TOGETHER,              /* the review's bonds and calls */
 		 UI_YEAR,                  /* the review's year: weeks as cells */
+		 /* the first-boot walk-through (issue 11, point 3), a screen a step */
+		 UI_FIRSTBOOT_LANGUAGE, UI_FIRSTBOOT_REGION, UI_FIRSTBOOT_CITY, UI_FIRSTBOOT_FAMILY,
+		 UI_FIRSTBOOT_GOALS, UI_FIRSTBOOT_RITUALS,
 		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
@@ -66,6 +69,33 @@ enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_
 enum ui_kbd_for { UI_KBD_CALL_TO, UI_KBD_SLOT_NAME };
 
 #define UI_MAX_BANNERS FAULT_COUNT
+
+/* The first-boot walk-through (issue 11, point 3): language, time zone
+ * (region, then city), the family's names by docking, the goals, three
+ * rituals. Each step writes its choice as the settings screen would, or
+ * nothing when skipped. */
+#define UI_FIRSTBOOT_STEPS 5              /* as told to the family: the zone is one */
+#define UI_FIRSTBOOT_ZONES_PAGE 12        /* regions or cities shown at once */
+#define UI_FIRSTBOOT_RITUALS_N 3          /* the rituals suggested */
+
+struct ui_firstboot {
+	bool on;                      /* the walk-through is up */
+	bool again;                   /* asked for from the settings ("Set up again") */
+	int step;                     /* 1..UI_FIRSTBOOT_STEPS, as "Step 2 of 5" says */
+	/* the time zone: the regions, then the region's cities, a page at a
+	 * time; the zone in effect is the suggestion */
+	const char *zones[UI_FIRSTBOOT_ZONES_PAGE]; /* what this page shows */
+	int nzones;                   /* on this page */
+	bool zones_before, zones_after; /* pages before and after this one */
+	int zone_on;                  /* which of them holds the zone in effect, -1 */
+	const char *region;           /* the region chosen (the cities' step) */
+	const char *zone;             /* the zone in effect: "Europe/Paris", "" */
+	/* the goals and the rituals proposed, written by Next */
+	int meal_goal, walk_goal;
+	struct ft_ritual rituals[UI_FIRSTBOOT_RITUALS_N];
+	bool ritual_on[UI_FIRSTBOOT_RITUALS_N];
+	int nrituals;
+};
 
 /* Everything the screens show. The decision module fills it (live_model);
  * `screenshot` fills it from the store alone; tests fill it by hand. */
@@ -133,6 +163,8 @@ struct ui_model {
 	bool family_waiting;
 	int family_named;
 	bool family_aside;
+	/* the first-boot walk-through */
+	struct ui_firstboot firstboot;
 };
 
 /* What a touch target does. */
@@ -172,6 +204,16 @@ enum ui_action {
 	UI_ACT_FAMILY_CHANGE,         /* arg: the slot; its name on the keyboard */
 	UI_ACT_FAMILY_REMOVE,         /* arg: the slot; its name taken away */
 	UI_ACT_FAMILY_RESET,          /* the names back to the file's */
+	/* the first-boot walk-through */
+	UI_ACT_FIRSTBOOT_AGAIN,           /* from the settings: the walk-through again */
+	UI_ACT_FIRSTBOOT_CHOOSE,          /* arg: the language, the region or the city
+				       * (its index on the page): written, next step */
+	UI_ACT_FIRSTBOOT_PAGE,            /* arg: +1 the next page of zones, -1 back */
+	UI_ACT_FIRSTBOOT_GOAL,            /* arg: 0 fewer meals, 1 more, 2 fewer walks, 3 more */
+	UI_ACT_FIRSTBOOT_RITUAL,          /* arg: the suggestion kept or left out */
+	UI_ACT_FIRSTBOOT_NEXT,            /* the step's choice written, the next step */
+	UI_ACT_FIRSTBOOT_SKIP,            /* the next step, nothing written */
+	UI_ACT_FIRSTBOOT_BACK,            /* the step before */
 };
 
 #endif

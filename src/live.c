@@ -89,6 +89,7 @@ live_free(struct live *l)
 	if (l->store)
 		store_close(l->store);
 	clocktrust_hold_free(&l->hold);
+	live_firstboot_free(l);
 	free(l->fixes);
 	free(l->fix_rows);
 	free(l);
@@ -453,6 +454,7 @@ live_tick(struct live *l, ft_ms mono)
 		l->levels_known = true;
 	}
 	try_store(l, mono);
+	live_firstboot_check(l, mono);
 	try_engine(l, mono);
 	ft_ms now = live_now(l, mono);
 
@@ -529,6 +531,7 @@ live_tick(struct live *l, ft_ms mono)
 		.session_open = (l->engine_open && engine_session_open(&l->engine, NULL)) ||
 				l->summary_until || l->ack_until,
 		.walk_open = live_walk_start(l) >= 0,
+		.firstboot = l->firstboot.ui.on,
 	};
 	enum ui_screen s = live_pick_screen(&pick);
 	if (s != l->screen) {

@@ -327,5 +327,15 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	case UI_ACT_FAMILY_RESET:
 		live_keyboard_action(l, action, arg, mono);
 		break;
+	case UI_ACT_FIRSTBOOT_AGAIN:
+	case UI_ACT_FIRSTBOOT_CHOOSE:
+	case UI_ACT_FIRSTBOOT_PAGE:
+	case UI_ACT_FIRSTBOOT_GOAL:
+	case UI_ACT_FIRSTBOOT_RITUAL:
+	case UI_ACT_FIRSTBOOT_NEXT:
+	case UI_ACT_FIRSTBOOT_SKIP:
+	case UI_ACT_FIRSTBOOT_BACK:
+		live_firstboot_action(l, action, arg, mono);
+		break;
 	}
 }

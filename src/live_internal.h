@@ -25,6 +25,7 @@
 #include "family.h"
 #include "live.h"
 #include "review.h"
+#include "tzlist.h"
 
 #define _(s) gettext(s)
 
@@ -35,6 +36,17 @@
 #define LIVE_STORE_RETRY (10 * FT_SECOND)
 #define LIVE_ACK FT_MINUTE                  /* "1 of 2 phones" shows this long */
 #define LIVE_SUMMARY (8 * FT_SECOND)        /* how a session ended shows this long */
+
+/* The first-boot walk-through's state (live_firstboot.c). */
+struct live_firstboot {
+	bool checked;              /* the first-boot rule was applied (the store opened) */
+	struct ui_firstboot ui;    /* what its screens show, but the page of zones */
+	struct tzlist zones;       /* read when the time zone's step first comes */
+	bool zones_loaded;
+	int region;                /* the region chosen, into zones.regions; -1 */
+	int first;                 /* the first region or city of the page shown */
+	int own_rituals;           /* of ui.rituals, how many are the family's own */
+};
 
 struct live {
 	const struct ft_config *cfg; /* &own: the engine and the screens read it */
@@ -132,6 +144,9 @@ struct live {
 	ft_ms ack_until;           /* mono: "1 of 2 phones" shows until then */
 	struct session ended;      /* the session that just ended */
 	ft_ms summary_until;       /* mono: and how it ended shows until then */
+
+	/* the first-boot walk-through */
+	struct live_firstboot firstboot;
 };
 
 /* live.c */
@@ -192,6 +207,17 @@ bool live_family_dock(struct live *l, int slot, int level, ft_ms mono);
 ft_ms live_keyboard_tick(struct live *l, ft_ms mono);
 /* The keyboard's and the family's part of the model. */
 void live_keyboard_model(struct live *l, struct ui_model *m);
+/* live_firstboot.c: the first-boot walk-through */
+/* Once the store is open: the walk-through comes up on a first boot. */
+void live_firstboot_check(struct live *l, ft_ms mono);
+/* The walk-through from its first step; AGAIN: asked for from the settings,
+ * where it returns. */
+void live_firstboot_start(struct live *l, bool again, ft_ms mono);
+/* A tap on one of its screens (UI_ACT_FIRSTBOOT_*); false for another action. */
+bool live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* What its screens show. */
+void live_firstboot_model(const struct live *l, struct ui_model *m);
+void live_firstboot_free(struct live *l);
 
 /* live_review.c */
 /* The review's week, its report and marks from the store, as of NOW

@@ -2,17 +2,24 @@
  * live_state.c - the small rules the decision module (live.c) is made of,
  * kept pure so tests can state them plainly: the screens' names, when the
  * review comes up by itself, which screen shows, what can still be undone,
- * the hug timer, and whether it is night.
+ * the hug timer, whether it is night, and what the first-boot walk-through
+ * proposes.
  */
+#include <libintl.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
 #include "live.h"
+#include "tzlist.h"
+
+#define _(s) gettext(s)
 
 const char *const ui_screen_names[UI_SCREEN_COUNT] = {
 	"glance", "meal", "walk", "hug", "review", "settings", "corrections", "call",
-	"call-whom", "keyboard", "family", "together", "year",
+	"call-whom", "keyboard", "family", "together", "year", "firstboot-language",
+	"firstboot-region", "firstboot-city", "firstboot-family", "firstboot-goals",
+	"firstboot-rituals",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {
@@ -61,6 +68,15 @@ live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, cha
 		break;
 	}
 	return false;
+}
+
+bool
+live_first_boot(const struct ft_config *cfg, int display_settings, bool logged)
+{
+	for (int i = 0; i < cfg->nslots; i++)
+		if (cfg->names[i][0])
+			return false;
+	return display_settings == 0 && !logged;
 }
 
 bool
@@ -141,7 +157,7 @@ live_pick_screen(const struct live_pick *p)
 {
 	if (p->hug_running)
 		return UI_HUG;
-	if (p->user_active)
+	if (p->user_active || p->firstboot)
 		return p->current;
 	/* the review waits for a meal in progress to end (SPEC §6) */
 	if (p->session_open)
@@ -291,4 +307,105 @@ live_undo_held_logged(struct live_undo *u, unsigned hold_seq, int store_kind, in
 			e->id = id;
 		}
 	}
+}
+
+/* --- the walk-through's proposals (live_firstboot.c) ---------------------- */
+
+/* What the walk-through suggests when the family has no ritual yet (SPEC
+ * §3's three kinds): a Sunday dinner, a Saturday walk, a weekly call. */
+static void
+suggest_rituals(const struct ft_config *cfg, struct ft_ritual out[UI_FIRSTBOOT_RITUALS_N])
+{
+	/* the dinner at 19:00, or within whatever window the family eats
+	 * last in, so that the ritual can be kept (a meal ritual is kept by a
+	 * meal whose window contains its time) */
+	int dinner = 19 * 60;
+	bool inside = false;
+	for (int i = 0; i < cfg->nwindows; i++)
+		inside |= config_window_contains(&cfg->windows[i], 0, 0, dinner);
+	if (!inside && cfg->nwindows > 0)
+		dinner = cfg->windows[cfg->nwindows - 1].start;
+	out[0] = (struct ft_ritual){ .weekday = 6, .minute = dinner, .kind = FT_RITUAL_MEAL };
+	out[1] = (struct ft_ritual){ .weekday = 5, .minute = 10 * 60, .kind = FT_RITUAL_WALK };
+	out[2] = (struct ft_ritual){ .weekday = 0, .minute = 18 * 60, .kind = FT_RITUAL_CALL };
+	snprintf(out[0].label, sizeof(out[0].label), "%s", _("Sunday dinner"));
+	snprintf(out[1].label, sizeof(out[1].label), "%s", _("Saturday walk"));
+	snprintf(out[2].label, sizeof(out[2].label), "%s", _("Call a friend"));
+}
+
+int
+live_firstboot_rituals(const struct ft_config *cfg, struct ui_firstboot *u)
+{
+	struct ft_ritual suggested[UI_FIRSTBOOT_RITUALS_N];
+	suggest_rituals(cfg, suggested);
+	u->nrituals = 0;
+	for (int i = 0; i < cfg->nrituals && u->nrituals < UI_FIRSTBOOT_RITUALS_N; i++) {
+		u->rituals[u->nrituals] = cfg->rituals[i];
+		u->ritual_on[u->nrituals++] = true;
+	}
+	int own = u->nrituals;
+	for (int s = 0; s < UI_FIRSTBOOT_RITUALS_N && u->nrituals < UI_FIRSTBOOT_RITUALS_N; s++) {
+		bool have = false;
+		for (int i = 0; i < u->nrituals; i++)
+			have |= u->rituals[i].kind == suggested[s].kind;
+		if (have)
+			continue;
+		u->rituals[u->nrituals] = suggested[s];
+		u->ritual_on[u->nrituals++] = cfg->nrituals == 0;
+	}
+	return own;
+}
+
+int
+live_firstboot_step_number(enum ui_screen s)
+{
+	switch (s) {
+	case UI_FIRSTBOOT_LANGUAGE: return 1;
+	case UI_FIRSTBOOT_REGION:
+	case UI_FIRSTBOOT_CITY: return 2;
+	case UI_FIRSTBOOT_FAMILY: return 3;
+	case UI_FIRSTBOOT_GOALS: return 4;
+	case UI_FIRSTBOOT_RITUALS: return 5;
+	default: return 0;
+	}
+}
+
+int
+live_firstboot_zones_count(const struct tzlist *z, int region, int *first)
+{
+	*first = 0;
+	if (region < 0)
+		return z->nregions;
+	return tzlist_in_region(z, z->regions[region], first);
+}
+
+int
+live_firstboot_zone_page(const struct tzlist *z, int region, const char *zone)
+{
+	int first, n = live_firstboot_zones_count(z, region, &first);
+	for (int i = 0; i < n; i++)
+		if (strcmp(z->all[first + i].name, zone) == 0)
+			return i / UI_FIRSTBOOT_ZONES_PAGE * UI_FIRSTBOOT_ZONES_PAGE;
+	return 0;
+}
+
+void
+live_firstboot_zones_page(const struct tzlist *z, int region, int page_first,
+			  struct ui_firstboot *u)
+{
+	int first, n = live_firstboot_zones_count(z, region, &first);
+	const char *zone = u->zone ? u->zone : "";
+	u->region = region >= 0 ? z->regions[region] : NULL;
+	u->nzones = 0;
+	u->zone_on = -1;
+	for (int i = page_first; i < n && u->nzones < UI_FIRSTBOOT_ZONES_PAGE; i++) {
+		/* the zone in effect, or its region, shows which one it is */
+		const char *name = region < 0 ? z->regions[i] : z->all[first + i].name;
+		size_t len = strlen(name);
+		if (strncmp(zone, name, len) == 0 && zone[len] == (region < 0 ? '/' : '\0'))
+			u->zone_on = u->nzones;
+		u->zones[u->nzones++] = region < 0 ? z->regions[i] : z->all[first + i].city;
+	}
+	u->zones_before = page_first > 0;
+	u->zones_after = page_first + UI_FIRSTBOOT_ZONES_PAGE < n;
 }

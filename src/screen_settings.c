@@ -123,22 +123,29 @@ lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool sta
 void
 lay_settings(struct lay *l, struct ui_rect r)
 {
-	/* the title, the corrections, Home */
+	/* the title, the family's names, the first-boot walk-through again,
+	 * the corrections, Home */
 	struct ui_rect top = ui_rect_cut_top(&r, l->target, l->gap);
-	struct ui_rect home = { top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
-	struct ui_rect fixes = { home.x - l->gap - lay_px(l, 260), top.y, lay_px(l, 260), top.h };
-	struct ui_rect family = { fixes.x - l->gap - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
+	/* shares of the width: Home, the corrections, the walk-through again,
+	 * the family */
+	struct ui_rect home = { top.x + top.w - top.w * 14 / 100, top.y, top.w * 14 / 100, top.h };
+	struct ui_rect fixes = { home.x - l->gap - top.w * 25 / 100, top.y, top.w * 25 / 100, top.h };
+	struct ui_rect again = { fixes.x - l->gap - top.w * 20 / 100, top.y, top.w * 20 / 100, top.h };
+	struct ui_rect family = { again.x - l->gap - top.w * 15 / 100, top.y, top.w * 15 / 100, top.h };
 	struct ui_rect title = { top.x, top.y, family.x - top.x - l->gap, top.h };
 	if (title.w < lay_px(l, 150)) {
-		/* narrow (portrait): the family and the corrections on a row
-		 * of their own under the title */
+		/* narrow (portrait): the family, the walk-through and the
+		 * corrections on a row of their own under the title */
+		home = (struct ui_rect){ top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
 		title.w = home.x - top.x - l->gap;
 		struct ui_rect row = ui_rect_cut_top(&r, l->target, l->gap);
-		family = ui_rect_cut_left(&row, (row.w - l->gap) * 2 / 5, l->gap);
-		fixes = row;
+		family = ui_rect_column(row, 0, 3, l->gap);
+		again = ui_rect_column(row, 1, 3, l->gap);
+		fixes = ui_rect_column(row, 2, 3, l->gap);
 	}
 	lay_text(l, title, 28, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Settings"));
 	lay_button(l, family, _("Family"), UI_ACT_GO_FAMILY, 0, false);
+	lay_button(l, again, _("Set up again"), UI_ACT_FIRSTBOOT_AGAIN, 0, false);
 	lay_button(l, fixes, _("Put mistakes right"), UI_ACT_GO_FIXES, 0, false);
 	lay_button(l, home, _("Home"), UI_ACT_GO_GLANCE, 0, false);
 	/* one row each, one above the other, while that leaves each row a

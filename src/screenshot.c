@@ -22,6 +22,7 @@
 #include "ui.h"
 #include "ui_image.h"
 #include "ui_layout_json.h"
+#include "tzlist.h"
 
 /* What was going on at AT, as far as the database tells. */
 static void
@@ -208,6 +209,37 @@ shot_keys(struct kbd *k, const struct ft_config *cfg, const char *keys,
 	return true;
 }
 
+/* The walk-through's step SCREEN as it first shows (live_firstboot.c): the
+ * goals and rituals proposed from the settings, the regions, or the cities
+ * of the zone in effect's region (Europe without one) at its page. Z gets
+ * the zones the model points into. */
+static void
+shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, struct tzlist *z,
+	       struct ui_model *m)
+{
+	struct ft_error ignored;
+	struct ui_firstboot *u = &m->firstboot;
+	u->on = true;
+	u->step = live_firstboot_step_number(screen);
+	u->zone = cfg->timezone;
+	u->meal_goal = cfg->meal_goal;
+	u->walk_goal = cfg->walk_goal;
+	live_firstboot_rituals(cfg, u);
+	if ((screen != UI_FIRSTBOOT_REGION && screen != UI_FIRSTBOOT_CITY) || !tzlist_load(z, &ignored))
+		return;
+	int region = -1;
+	if (screen == UI_FIRSTBOOT_CITY) {
+		size_t len = strcspn(cfg->timezone, "/");
+		for (int i = 0; i < z->nregions; i++)
+			if ((cfg->timezone[len] == '/' && strlen(z->regions[i]) == len &&
+			     strncmp(z->regions[i], cfg->timezone, len) == 0) ||
+			    (region < 0 && strcmp(z->regions[i], "Europe") == 0))
+				region = i;
+	}
+	int first = region < 0 ? 0 : live_firstboot_zone_page(z, region, cfg->timezone);
+	live_firstboot_zones_page(z, region, first, u);
+}
+
 int
 app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
 {
@@ -260,6 +292,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
 	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM || screen == UI_KEYBOARD)
 		shot_call(st, at, call_names, &m);
+	struct tzlist zones = { 0 };
+	if (live_firstboot_step_number(screen))
+		shot_firstboot(cfg, screen, &zones, &m);
 	/* the frame is large (every item's text): on the heap, when asked for
 	 * (the keyboard's: where its keys go) */
 	bool need_frame = opts->layout || screen == UI_KEYBOARD;
@@ -299,6 +334,7 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	}
 	free(frame);
 	free(fixes);
+	tzlist_free(&zones);
 	if (s)
 		SDL_FreeSurface(s);
 	report_free(&r);

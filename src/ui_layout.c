@@ -692,6 +692,24 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 	case UI_YEAR:
 		lay_year(&l, r);
 		break;
+	case UI_FIRSTBOOT_LANGUAGE:
+		lay_firstboot_language(&l, r);
+		break;
+	case UI_FIRSTBOOT_REGION:
+		lay_firstboot_region(&l, r);
+		break;
+	case UI_FIRSTBOOT_CITY:
+		lay_firstboot_city(&l, r);
+		break;
+	case UI_FIRSTBOOT_FAMILY:
+		lay_firstboot_family(&l, r);
+		break;
+	case UI_FIRSTBOOT_GOALS:
+		lay_firstboot_goals(&l, r);
+		break;
+	case UI_FIRSTBOOT_RITUALS:
+		lay_firstboot_rituals(&l, r);
+		break;
 	case UI_SCREEN_COUNT:
 		break;
 	}

@@ -149,5 +149,12 @@ void lay_year(struct lay *l, struct ui_rect r);       /* src/screen_year.c */
  * NULL) is one more button before BACK. */
 void lay_review_top(struct lay *l, struct ui_rect *r, const struct lay_button_spec *extra,
 		    const struct lay_button_spec *back);
+/* the first-boot walk-through, a screen a step (src/screen_firstboot.c) */
+void lay_firstboot_language(struct lay *l, struct ui_rect r);
+void lay_firstboot_region(struct lay *l, struct ui_rect r);
+void lay_firstboot_city(struct lay *l, struct ui_rect r);
+void lay_firstboot_family(struct lay *l, struct ui_rect r);
+void lay_firstboot_goals(struct lay *l, struct ui_rect r);
+void lay_firstboot_rituals(struct lay *l, struct ui_rect r);
 
 #endif
