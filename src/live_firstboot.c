@@ -72,6 +72,10 @@ step_to(struct live *l, enum ui_screen s, ft_ms mono)
 		st->first = live_firstboot_zone_page(&st->zones, st->region, l->cfg->timezone);
 		break;
 	case UI_FIRSTBOOT_FAMILY:
+		/* a phone docked now is the one to name (live_keyboard.c), set
+		 * aside from meals until taken out */
+		l->family_waiting = true;
+		l->family_named = 0;
 		break;
 	case UI_FIRSTBOOT_GOALS:
 		u->meal_goal = l->cfg->meal_goal;

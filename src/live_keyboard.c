@@ -11,6 +11,8 @@
  *             docked, and the slot it goes into is the one named; Change,
  *             Remove, Put back; every change stored as `settings set
  *             dock.names` would store it, in effect at once
+ *             (the first-boot walk-through's family step asks for one
+ *             phone after another the same way)
  *   aside     a phone docked to be named is not at the table to eat: its
  *             slot is kept from the session rules until it is taken out
  *             (family.h; the README's "Rules where SPEC.md is silent")
@@ -33,6 +35,24 @@ keyboard_open(struct live *l, enum ui_kbd_for purpose, int slot, const char *ini
 	l->kbd_back = back;
 	l->kbd_refusal = FAMILY_OK;
 	live_go(l, UI_KEYBOARD, mono);
+}
+
+/* Whether the screen shown asks for phones to be docked and named: the
+ * family's, or the first-boot walk-through's family step. */
+static bool
+naming_screen(const struct live *l)
+{
+	return l->screen == UI_FAMILY || l->screen == UI_FIRSTBOOT_FAMILY;
+}
+
+/* Back from the keyboard to BACK; the walk-through's family step asks for
+ * the next phone at once (one phone after another, nothing to tap). */
+static void
+keyboard_back(struct live *l, enum ui_screen back, ft_ms mono)
+{
+	if (back == UI_FIRSTBOOT_FAMILY)
+		l->family_waiting = true;
+	live_go(l, back, mono);
 }
 
 /* The aside's debounce follows the dock's size and [dock] debounce. */
@@ -88,7 +108,7 @@ keyboard_done(struct live *l, ft_ms mono)
 			why = names_store(l, l->kbd_slot, text, mono);
 		if (why == FAMILY_OK) {
 			l->family_named = l->kbd_slot;
-			live_go(l, UI_FAMILY, mono);
+			keyboard_back(l, l->kbd_back, mono);
 			return;
 		}
 	}
@@ -161,7 +181,7 @@ bool
 live_family_dock(struct live *l, int slot, int level, ft_ms mono)
 {
 	aside_ready(l);
-	bool waiting = l->family_waiting && l->screen == UI_FAMILY;
+	bool waiting = l->family_waiting && naming_screen(l);
 	int engine_level = l->engine_open ? engine_slot_level(&l->engine, slot) : 0;
 	if (!family_aside_raw(&l->aside, waiting, engine_level, slot, level, mono))
 		return false;
@@ -176,7 +196,7 @@ live_keyboard_tick(struct live *l, ft_ms mono)
 	if (l->screen == UI_KEYBOARD && kbd_tick(&l->kbd, mono) == KBD_CHANGED)
 		live_changed(l);
 	/* the family left (a timeout, a meal): nobody is naming any more */
-	if (l->family_waiting && l->screen != UI_FAMILY) {
+	if (l->family_waiting && !naming_screen(l)) {
 		l->family_waiting = false;
 		live_changed(l);
 	}
@@ -186,7 +206,7 @@ live_keyboard_tick(struct live *l, ft_ms mono)
 		/* the phone to name stayed in: whose is it? */
 		l->family_waiting = false;
 		keyboard_open(l, UI_KBD_SLOT_NAME, slot,
-			      family_slot_named(l->cfg, slot) ? l->cfg->names[slot - 1] : "", UI_FAMILY,
+			      family_slot_named(l->cfg, slot) ? l->cfg->names[slot - 1] : "", l->screen,
 			      mono);
 	}
 	if (aside != family_aside_any(&l->aside))
@@ -208,7 +228,7 @@ live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 			keyboard_open(l, UI_KBD_CALL_TO, l->call_from, "", UI_CALL_WHOM, mono);
 		break;
 	case UI_ACT_KBD_CANCEL:
-		live_go(l, l->kbd_back, mono);
+		keyboard_back(l, l->kbd_back, mono);
 		break;
 	case UI_ACT_GO_SETTINGS:
 		l->family_waiting = false;
@@ -228,7 +248,7 @@ live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		if (arg >= 1 && arg <= l->cfg->nslots)
 			keyboard_open(l, UI_KBD_SLOT_NAME, arg,
 				      family_slot_named(l->cfg, arg) ? l->cfg->names[arg - 1] : "",
-				      UI_FAMILY, mono);
+				      naming_screen(l) ? l->screen : UI_FAMILY, mono);
 		break;
 	case UI_ACT_FAMILY_REMOVE:
 		if (arg >= 1 && arg <= l->cfg->nslots && family_slot_named(l->cfg, arg))

@@ -54,6 +54,25 @@ lay_waiting(struct lay *l, struct ui_rect r)
 }
 
 void
+lay_family_cards(struct lay *l, struct ui_rect r)
+{
+	/* one card per slot, in one column while each stays a full target,
+	 * else two */
+	int n = l->cfg->nslots < FT_MAX_SLOTS ? l->cfg->nslots : FT_MAX_SLOTS;
+	int cols = 1, rows = n;
+	if (n > 1 && (r.h - (n - 1) * l->gap) / n < l->target + lay_px(l, 8)) {
+		cols = 2;
+		rows = (n + 1) / 2;
+	}
+	for (int i = 0; i < n; i++) {
+		struct ui_rect cell = ui_rect_row(r, cols > 1 ? i / 2 : i, rows, l->gap);
+		if (cols > 1)
+			cell = ui_rect_column(cell, i % 2, 2, l->gap);
+		lay_slot(l, cell, i + 1);
+	}
+}
+
+void
 lay_family(struct lay *l, struct ui_rect r)
 {
 	const struct ui_model *m = l->m;
@@ -84,18 +103,5 @@ lay_family(struct lay *l, struct ui_rect r)
 	lay_button(l, first, _("Name a phone: dock it"), UI_ACT_FAMILY_DOCK, 0, true);
 	if (display)
 		lay_button(l, bottom, _("Put back"), UI_ACT_FAMILY_RESET, 0, false);
-	/* one card per slot, in one column while each stays a full target,
-	 * else two */
-	int n = cfg->nslots < FT_MAX_SLOTS ? cfg->nslots : FT_MAX_SLOTS;
-	int cols = 1, rows = n;
-	if (n > 1 && (r.h - (n - 1) * l->gap) / n < l->target + lay_px(l, 8)) {
-		cols = 2;
-		rows = (n + 1) / 2;
-	}
-	for (int i = 0; i < n; i++) {
-		struct ui_rect cell = ui_rect_row(r, cols > 1 ? i / 2 : i, rows, l->gap);
-		if (cols > 1)
-			cell = ui_rect_column(cell, i % 2, 2, l->gap);
-		lay_slot(l, cell, i + 1);
-	}
+	lay_family_cards(l, r);
 }

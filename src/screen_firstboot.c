@@ -163,25 +163,11 @@ void
 lay_firstboot_family(struct lay *l, struct ui_rect r)
 {
 	const struct ui_model *m = l->m;
+	/* after a name: the next phone, or Next */
 	lay_firstboot_frame(l, &r, _("Whose phone is whose?"), false, _("Next"),
-			    _("Dock one phone at a time, then type whose it is."));
-	int n = l->cfg->nslots;
-	int cols = l->portrait ? 2 : n > 4 ? 4 : n;
-	int rows = (n + cols - 1) / cols;
-	for (int i = 0; i < n; i++) {
-		struct ui_rect row = ui_rect_row(r, i / cols, rows, l->gap);
-		struct ui_rect card = ui_rect_column(row, i % cols, cols, l->gap);
-		lay_card(l, card, m->slot_in[i] ? UI_C_MEAL_SOFT : UI_C_CARD);
-		struct ui_rect in = ui_rect_inset(card, l->pad);
-		struct ui_rect number = ui_rect_cut_top(&in, in.h / 3, 0);
-		/* TRANSLATORS: a slot of the phone dock, as numbered on it */
-		lay_text(l, number, 18, UI_TEXT_LEFT, UI_C_INK_DIM, _("Slot %d"), i + 1);
-		if (l->cfg->names[i][0])
-			lay_name(l, in, 28, UI_TEXT_BOLD, UI_C_INK, l->cfg->names[i]);
-		else
-			lay_label(l, in, 18, 0, UI_C_INK_DIM, "%s",
-				  m->slot_in[i] ? _("Docked") : _("No name yet"));
-	}
+			    m->family_named > 0 ? _("Named. Dock the next phone, or go on with Next.")
+						: _("Dock one phone at a time, then type whose it is."));
+	lay_family_cards(l, r);
 }
 
 /* A goal: its title, − the figure +. */

@@ -134,6 +134,9 @@ void lay_call_who(struct lay *l, struct ui_rect r);
 void lay_call_whom(struct lay *l, struct ui_rect r);
 void lay_keyboard(struct lay *l, struct ui_rect r);
 void lay_family(struct lay *l, struct ui_rect r);
+/* The family's cards in R, one per slot: its name, Change (or Name) and
+ * Remove (src/screen_family.c; the walk-through's family step too). */
+void lay_family_cards(struct lay *l, struct ui_rect r);
 /* Where the keyboard's keys go in a W x H frame at scale S (the lower part,
  * at most four rows of 80 units, edge to edge in portrait). */
 struct ui_rect lay_keyboard_keys(struct ui_rect content, int w, int h, float s);

@@ -10,6 +10,8 @@
  *     would store it (read back as the file would take it);
  *   - Skip at any step writes nothing for that step, and skipped to the
  *     end nothing at all (it comes back at the next start);
+ *   - the family step: each phone docked is the one named on the keyboard,
+ *     one after another, and phones docked to be named make no meal;
  *   - Back, the pages of cities, the goals' limits;
  *   - it stays on screen while the family thinks;
  *   - "Set up again" from the settings runs it again, back to the settings.
@@ -21,6 +23,7 @@
 #include "test.h"
 #include "calendar.h"
 #include "live_loop.h"
+#include "live_typing.h"
 #include "settings.h"
 #include "store.h"
 
@@ -273,6 +276,69 @@ test_done_to_the_end_writes_every_step(void **state)
 	assert_int_equal(screen(&fx->lp), UI_GLANCE);
 }
 
+/* --- the family, by docking ------------------------------------------------------ */
+
+/* A phone put in SLOT (or taken out), held for the debounce. */
+static void
+dock(struct loop *a, int slot, int level)
+{
+	loop_dock(a, slot, level);
+	loop_wait(a, 100, 10);
+}
+
+/* At dinner time: each phone docked is the one named, one after another
+ * with nothing to tap between; an accent by holding a letter; the phones
+ * left docked make no meal (they were docked to be named). */
+static void
+test_the_family_names_each_phone_by_docking_it(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_app(fx);
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0); /* the language */
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0); /* the time zone */
+	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
+	assert_true(loop_model(a).family_waiting);
+	assert_true(loop_shows(a, "Dock one phone at a time"));
+	/* Zoé's phone in slot 2 */
+	dock(a, 2, 1);
+	assert_int_equal(screen(a), UI_KEYBOARD);
+	type(a, "Zo");
+	hold_and_pick(a, "e", 0); /* é */
+	assert_string_equal(typed(a), "Zoé");
+	tap_key(a, KBD_DONE, NULL);
+	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
+	assert_string_equal(live_config(a->live)->names[1], "Zoé");
+	assert_true(loop_shows(a, "Zoé"));
+	assert_true(loop_shows(a, "Named."));
+	/* the next phone at once: Max in slot 4, left in the dock too */
+	assert_true(loop_model(a).family_waiting);
+	dock(a, 4, 1);
+	assert_int_equal(screen(a), UI_KEYBOARD);
+	type(a, "Max");
+	tap_key(a, KBD_DONE, NULL);
+	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
+	/* two phones docked for twenty minutes of dinner time: no session */
+	loop_wait(a, 20 * FT_MINUTE, 10 * S);
+	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
+	assert_false(loop_model(a).session_open);
+	loop_tap(a, UI_ACT_FIRSTBOOT_NEXT, 0);
+	assert_int_equal(screen(a), UI_FIRSTBOOT_GOALS);
+	assert_false(loop_model(a).family_waiting);
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0);
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0);
+	assert_int_equal(screen(a), UI_GLANCE);
+	loop_close(a);
+	/* stored as `settings set dock.names` would: every slot a word, the
+	 * unnamed ones their number */
+	struct ft_config c = effective(fx->db, fresh_conf);
+	assert_int_equal(c.nslots, 4);
+	assert_string_equal(c.names[1], "Zoé");
+	assert_string_equal(c.names[3], "Max");
+	assert_int_equal(c.source[config_key_find("dock.names")], FT_SOURCE_DISPLAY);
+	assert_int_equal(stored_count(fx->db), 1);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM session"), 0);
+}
+
 /* --- skipped ------------------------------------------------------------------- */
 
 /* Every step skipped: nothing written; the next start asks again. */
@@ -446,6 +512,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_named_phones_open_on_the_glance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_history_opens_on_the_glance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_done_to_the_end_writes_every_step, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_family_names_each_phone_by_docking_it, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_skipped_to_the_end_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_skipped_step_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_back_goes_a_step_back, setup, teardown),
