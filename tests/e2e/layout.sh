@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # tests/e2e/layout.sh BINARY - `screenshot --layout FILE.json` (issue 12,
-# point 6): for every screen at every panel size, in a week in progress and
-# in a first week, the layout lists what is drawn and every touch target is
-# at least 9 mm on a 7-inch panel (tests/e2e/layout_check.py).
+# point 6; issue 11, point 7): for every screen the program lists, at every
+# panel size (800x480, 1024x600, 1280x720, 720x1280), in English in a week
+# in progress and in a first week, and in French in the week in progress
+# (its words are the longer), the layout lists what is drawn, no text
+# leaves the screen and every touch target is at least 9 mm on a 7-inch
+# panel (tests/e2e/layout_check.py).
+# FT_SHOTS=DIR keeps every picture there, to be looked at.
 # Prints one line per case and "N passed, N failed".
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -27,16 +31,22 @@ ft simulate --scenario "$EXAMPLES/week.scn" --config "$EXAMPLES/week.conf" --db 
 printf '2026-11-30T08:00:00+01:00 hug\n' >"$TMP/first.scn"
 ft simulate --scenario "$TMP/first.scn" --config "$EXAMPLES/week.conf" --db "$TMP/first.db"
 
-# name DB AT: a week in progress with everything, and a first week.
-states=("week|$TMP/week.db|2026-12-03T19:20:00+01:00" "first|$TMP/first.db|2026-11-30T09:00:00+01:00")
+# The same family in French.
+{ cat "$EXAMPLES/week.conf"; printf '[display]\nlanguage = fr\n'; } >"$TMP/week.fr.conf"
+
+# name DB AT CONFIG: a week in progress with everything, and a first week;
+# the week in progress in French.
+states=("week|$TMP/week.db|2026-12-03T19:20:00+01:00|$EXAMPLES/week.conf"
+	"first|$TMP/first.db|2026-11-30T09:00:00+01:00|$EXAMPLES/week.conf"
+	"week, fr|$TMP/week.db|2026-12-03T19:20:00+01:00|$TMP/week.fr.conf")
 for state in "${states[@]}"; do
-	IFS='|' read -r name db at <<<"$state"
+	IFS='|' read -r name db at conf <<<"$state"
 	for size in 800x480 1024x600 1280x720 720x1280; do
 		for screen in $screens; do
-			out="$TMP/$name-$screen-$size"
+			out="$TMP/${name/, /-}-$screen-$size"
 			what="$screen $size ($name): layout, targets of 9 mm on a 7-inch panel"
 			if ft screenshot --screen "$screen" --size "$size" --out "$out.png" --layout "$out.json" \
-				--config "$EXAMPLES/week.conf" --db "$db" --at "$at" 2>"$out.err" &&
+				--config "$conf" --db "$db" --at "$at" 2>"$out.err" &&
 				python3 "$HERE/layout_check.py" "$out.json" "$screen" "$size" >"$out.why"; then
 				ok "$what"
 			else
@@ -167,5 +177,6 @@ rc=$?
 [ $rc = 1 ] && grep -q "no/such/x.json" "$TMP/bad.err" && ok "--layout in a missing folder: exit 1, named" ||
 	ko "--layout in a missing folder: exit 1, named ($rc)"
 
+[ -n "${FT_SHOTS:-}" ] && mkdir -p "$FT_SHOTS" && cp "$TMP"/*.png "$FT_SHOTS"/
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
