@@ -108,6 +108,12 @@ ft_ms live_now(const struct live *l, ft_ms mono);
 
 /* --- the rules it is made of, pure (src/live_state.c) --------------------- */
 
+/* What the display says of a store's failure MSG: its cause alone ("the
+ * disk is full"), without the file's path PATH in front and the call in
+ * parentheses after it, which are for the journal. Into OUT (SIZE bytes);
+ * a message of another shape is copied whole. */
+void live_fault_cause(const char *msg, const char *path, char *out, size_t size);
+
 /* The review comes up by itself from [review] day and time until the end of
  * that week, unless the week was reviewed or the review dismissed. NOW is a
  * wall instant; DISMISSED_WEEK is the week it was last dismissed (or

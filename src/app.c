@@ -43,6 +43,7 @@
 #include "poller.h"
 #include "trace.h"
 #include "ui.h"
+#include "ui_layout_json.h"
 
 #define APP_FIRST_REPAINT 500  /* ms: kmsdrm's first frame, drawn again */
 #define APP_FRAME_MIN 16       /* ms between frames at most: 60 a second */
@@ -75,6 +76,7 @@ struct app {
 	struct ui_fonts *fonts;
 	struct ui_draw *draw;
 	struct ui_frame *frame;
+	const char *layout_path;   /* FAMILYTABLE_LAYOUT: each frame's texts, for tests */
 	bool dirty;                /* the window needs drawing whatever the model */
 	unsigned drawn_gen;        /* live_generation() of the last frame */
 	int presented;             /* frames shown so far */
@@ -305,6 +307,15 @@ app_render(struct app *a, ft_ms mono)
 	}
 	live_model(a->live, mono, &m);
 	ui_layout(a->fonts, &m, live_screen(a->live), a->log_w, a->log_h, a->frame);
+	if (a->layout_path) {
+		/* what is on the screen now, as `screenshot --layout` writes it:
+		 * the tests read the banners of the live display from it */
+		struct ft_error err;
+		if (!ui_layout_save_json(a->frame, a->layout_path, &err)) {
+			log_warn("FAMILYTABLE_LAYOUT: %s; not written again", err.msg);
+			a->layout_path = NULL;
+		}
+	}
 	if (a->target) {
 		SDL_SetRenderTarget(a->display.renderer, a->target);
 		ui_draw_frame(a->draw, a->frame, m.night);
@@ -425,6 +436,11 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 	struct app *a = &app;
 	ui_i18n_init(cfg->language);
 	trace_open(); /* FAMILYTABLE_TRACE, for make bench */
+	/* FAMILYTABLE_LAYOUT=PATH: every frame's texts and targets as JSON (the
+	 * layout of `screenshot --layout`), rewritten whole at each frame; for
+	 * the tests that check what the live display says */
+	const char *layout = getenv("FAMILYTABLE_LAYOUT");
+	a->layout_path = layout && layout[0] ? layout : NULL;
 	notify_init(); /* systemd's watchdog interval, when it has one */
 
 	a->live = live_new(cfg, opts->db_path);

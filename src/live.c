@@ -113,9 +113,9 @@ try_store(struct live *l, ft_ms mono)
 	}
 	fault_clear(FAULT_STORE);
 	l->checked_day = cal_day_of(live_now(l, mono)); /* store_open_mode checked it */
-	if (aside[0]) /* said on the display until the next start */
+	if (aside[0]) /* said on the display until the next start; its folder is the database's */
 		fault_set(FAULT_DATA, _("The saved history was damaged. It is kept as %s; a fresh one was started."),
-			  aside);
+			  strrchr(aside, '/') ? strrchr(aside, '/') + 1 : aside);
 	l->report_stale = true;
 	live_changed(l);
 }

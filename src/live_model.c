@@ -53,16 +53,18 @@ banners(struct live *l, struct ui_model *m)
 		case FAULT_DOCK:
 			snprintf(out, size, _("The phone dock is not answering (%s). Retrying."), msg);
 			break;
-		case FAULT_STORE:
+		case FAULT_STORE: {
+			char what[160], cause[160];
+			live_fault_cause(msg, l->db_path, cause, sizeof(cause));
 			if (l->engine_open && l->engine.npending > 0) {
-				char what[160];
 				pending_text(&l->engine, what, sizeof(what));
 				snprintf(out, size, _("Not saved yet: %s (%s). Kept, and saved as soon as it can be."),
-					 what, msg);
+					 what, cause);
 			} else {
-				snprintf(out, size, _("Not saving right now (%s). Retrying."), msg);
+				snprintf(out, size, _("Not saving right now (%s). Retrying."), cause);
 			}
 			break;
+		}
 		case FAULT_CLOCK:
 			snprintf(out, size, "%s",
 				 _("Waiting for the right time: what happens now is logged once the clock is set."));

@@ -409,3 +409,17 @@ live_firstboot_zones_page(const struct tzlist *z, int region, int page_first,
 	u->zones_before = page_first > 0;
 	u->zones_after = page_first + UI_FIRSTBOOT_ZONES_PAGE < n;
 }
+
+void
+live_fault_cause(const char *msg, const char *path, char *out, size_t size)
+{
+	size_t n = strlen(path);
+	if (n && strncmp(msg, path, n) == 0 && strncmp(msg + n, ": ", 2) == 0)
+		msg += n + 2;
+	size_t len = strcspn(msg, "(");
+	while (len > 0 && msg[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		len = strlen(msg); /* nothing before a parenthesis: keep it all */
+	snprintf(out, size, "%.*s", (int)len, msg);
+}

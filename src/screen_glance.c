@@ -234,7 +234,8 @@ lay_header(struct lay *l, struct ui_rect box)
 				 l->m->banners[0], l->m->nbanners - 1);
 		else
 			snprintf(msg, sizeof(msg), "%s", l->m->banners[0]);
-		lay_text(l, ui_rect_inset(left, lay_px(l, 6)), 16, UI_TEXT_LEFT, UI_C_ON_BANNER, "%s", msg);
+		/* two lines when one would cut the cause off */
+		lay_label(l, ui_rect_inset(left, lay_px(l, 6)), 16, UI_TEXT_LEFT, UI_C_ON_BANNER, "%s", msg);
 	} else {
 		lay_text(l, left, 26, UI_TEXT_LEFT, UI_C_INK, "%s", date);
 	}

@@ -536,12 +536,12 @@ lay_banners(struct lay *l, struct ui_rect r)
 		lay_rect(l, b, UI_C_BANNER, lay_px(l, 8));
 		const char *msg = l->m->banners[i];
 		if (i == 1 && l->m->nbanners > 2)
-			lay_text(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER,
-				 ngettext("%s (and %d more)", "%s (and %d more)",
-					  (unsigned long)(l->m->nbanners - 2)),
-				 msg, l->m->nbanners - 2);
-		else
-			lay_text(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER, "%s", msg);
+			lay_label(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER,
+				  ngettext("%s (and %d more)", "%s (and %d more)",
+					   (unsigned long)(l->m->nbanners - 2)),
+				  msg, l->m->nbanners - 2);
+		else /* two lines when one would cut the cause off */
+			lay_label(l, ui_rect_inset(b, lay_px(l, 6)), 16, 0, UI_C_ON_BANNER, "%s", msg);
 	}
 	return r;
 }

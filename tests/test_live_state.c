@@ -405,6 +405,32 @@ test_meal_status_counts_the_phones_docked(void **state)
 	assert_int_equal(m.meal_status, UI_MEAL_CHARGING);
 }
 
+/* The display names the cause of a store's failure, not the file's path
+ * nor the call that failed (those go to the journal). */
+static void
+test_a_store_fault_is_said_by_its_cause(void **state)
+{
+	char out[160];
+	const char *db = "/var/lib/familytable/familytable.db";
+	live_fault_cause("/var/lib/familytable/familytable.db: the disk is full (commit)", db, out,
+			 sizeof(out));
+	assert_string_equal(out, "the disk is full");
+	live_fault_cause("/var/lib/familytable/familytable.db: the database is locked by another program "
+			 "(begin); nothing was lost, try again when it is done", db, out, sizeof(out));
+	assert_string_equal(out, "the database is locked by another program");
+	live_fault_cause("/var/lib/familytable/familytable.db: the database is read-only (open: the file "
+			 "system is mounted read-only)", db, out, sizeof(out));
+	assert_string_equal(out, "the database is read-only");
+	/* another file's message keeps its name; a message with nothing before
+	 * its parenthesis is kept whole */
+	live_fault_cause("/tmp/other.db: the disk is full (commit)", db, out, sizeof(out));
+	assert_string_equal(out, "/tmp/other.db: the disk is full");
+	live_fault_cause("(what)", db, out, sizeof(out));
+	assert_string_equal(out, "(what)");
+	live_fault_cause("/var/lib/familytable/familytable.db: the disk is full (commit)", db, out, 9);
+	assert_string_equal(out, "the disk");
+}
+
 int
 main(void)
 {
@@ -420,6 +446,7 @@ main(void)
 		cmocka_unit_test(test_review_offers_last_week_until_it_is_reviewed),
 		cmocka_unit_test(test_review_arrows_stay_between_the_first_week_and_now),
 		cmocka_unit_test(test_review_comes_up_on_sunday_evening_by_default),
+		cmocka_unit_test(test_a_store_fault_is_said_by_its_cause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
