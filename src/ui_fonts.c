@@ -1,19 +1,37 @@
 /*
- * ui_fonts.c - DejaVu Sans at any pixel size, opened once per size.
+ * ui_fonts.c - the display's font at any pixel size, opened once per size.
+ *
+ * Which font: DejaVu Sans where Debian puts it (fonts-dejavu-core, what the
+ * layout was measured with). When it is not there (a package removed, an
+ * image built without it) the table should still come up: any other
+ * TrueType or OpenType font installed under the font folders is used, the
+ * journal saying which, and its bold face when there is one (else the
+ * regular one made bold). Only with no font at all does the display stop,
+ * with a message that says so. FAMILYTABLE_FONT_DIR and
+ * FAMILYTABLE_FONT_SEARCH (a list of folders, ':' between them) move the
+ * two places, for the tests.
  *
  * The two font files are read into memory once; each size is a TTF_Font
  * over that memory, kept for the life of the display, because the layout
  * measures text at many sizes and opening a face is the slow part. Sizes
  * beyond the table's capacity evict the least recently used one.
  */
+#include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "log.h"
 #include "ui.h"
 
-#define UI_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+#define UI_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#define UI_FONT_SEARCH "/usr/share/fonts:/usr/local/share/fonts"
 #define UI_FONT_SLOTS 48
+/* At most this many font files looked at in the search (a font folder
+ * with thousands of files is still searched in a blink). */
+#define UI_FONT_CANDIDATES 256
 
 struct ui_font_slot {
 	TTF_Font *font;
@@ -28,6 +46,7 @@ struct ui_fonts {
 	struct ui_font_slot slots[UI_FONT_SLOTS];
 	unsigned long tick;
 	bool ttf_inited;           /* we called TTF_Init and owe a TTF_Quit */
+	bool fake_bold;            /* no bold face: the regular one made bold */
 };
 
 static bool
@@ -35,7 +54,7 @@ ui_fonts_read(const char *path, void **data, size_t *size, struct ft_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ft_fail(err, "%s: cannot open (install fonts-dejavu-core)", path);
+		return ft_fail(err, "%s: cannot open", path);
 	if (fseek(f, 0, SEEK_END) != 0)
 		goto err_close;
 	long n = ftell(f);
@@ -58,6 +77,143 @@ err_close:
 	return ft_fail(err, "%s: cannot read", path);
 }
 
+/* --- finding a font when DejaVu is missing ---------------------------------- */
+
+static struct {
+	char (*paths)[PATH_MAX];
+	int n;
+} found;
+
+static int
+ui_fonts_collect(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	size_t len = strlen(path);
+	if (type != FTW_F || len >= PATH_MAX || len < 5)
+		return 0;
+	const char *ext = path + len - 4;
+	if (strcasecmp(ext, ".ttf") != 0 && strcasecmp(ext, ".otf") != 0)
+		return 0;
+	memcpy(found.paths[found.n++], path, len + 1);
+	return found.n < UI_FONT_CANDIDATES ? 0 : 1;
+}
+
+static bool
+ui_fonts_has(const char *name, const char *word)
+{
+	return strcasestr(name, word) != NULL;
+}
+
+/* How well the file NAME would do as the regular face: plain sans first,
+ * any regular face next, slanted, thin or fixed-width ones last. */
+static int
+ui_fonts_rank(const char *path)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	static const char *const odd[] = { "bold", "italic", "oblique", "light", "thin", "condensed",
+					   "mono", "black", "narrow", "symbol", "emoji", "math" };
+	int rank = 0;
+	for (size_t i = 0; i < FT_ARRAY_LEN(odd); i++)
+		rank += ui_fonts_has(name, odd[i]) ? 10 : 0;
+	return rank + (ui_fonts_has(name, "sans") ? 0 : 1);
+}
+
+static int
+ui_fonts_by_rank(const void *a, const void *b)
+{
+	int ra = ui_fonts_rank(a), rb = ui_fonts_rank(b);
+	return ra != rb ? ra - rb : strcmp(a, b);
+}
+
+/* True when SDL_ttf can draw with the font in DATA (a file found by name
+ * may be anything). */
+static bool
+ui_fonts_usable(void *data, size_t size)
+{
+	SDL_RWops *rw = SDL_RWFromConstMem(data, (int)size);
+	TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, 16) : NULL;
+	if (font)
+		TTF_CloseFont(font);
+	return font != NULL;
+}
+
+/* The bold face that goes with REGULAR: a file of the same folder whose
+ * name is REGULAR's with "Bold" in it and nothing slanted. */
+static bool
+ui_fonts_bold_of(const char *regular, char *bold)
+{
+	const char *slash = strrchr(regular, '/');
+	size_t dir = slash ? (size_t)(slash - regular) + 1 : 0;
+	const char *dot = strrchr(regular, '.');
+	size_t stem = (size_t)(dot - regular) - dir;
+	for (int i = 0; i < found.n; i++) {
+		const char *p = found.paths[i];
+		if (strncmp(p, regular, dir) != 0 || strchr(p + dir, '/') ||
+		    strncmp(p + dir, regular + dir, stem) != 0 || !ui_fonts_has(p + dir, "bold") ||
+		    ui_fonts_has(p + dir, "italic") || ui_fonts_has(p + dir, "oblique"))
+			continue;
+		memcpy(bold, p, strlen(p) + 1);
+		return true;
+	}
+	return false;
+}
+
+/* Any other font under the folders of SEARCH: the best ranked one SDL_ttf
+ * opens, and its bold face when there is one. */
+static bool
+ui_fonts_search(struct ui_fonts *f, const char *search)
+{
+	bool ok = false;
+	found.paths = calloc(UI_FONT_CANDIDATES, sizeof(*found.paths));
+	found.n = 0;
+	if (!found.paths)
+		return false;
+	char dirs[1024];
+	snprintf(dirs, sizeof(dirs), "%s", search);
+	for (char *save = NULL, *d = strtok_r(dirs, ":", &save); d && found.n < UI_FONT_CANDIDATES;
+	     d = strtok_r(NULL, ":", &save))
+		nftw(d, ui_fonts_collect, 16, FTW_PHYS);
+	qsort(found.paths, (size_t)found.n, sizeof(*found.paths), ui_fonts_by_rank);
+	struct ft_error why;
+	for (int i = 0; i < found.n && !ok; i++) {
+		if (!ui_fonts_read(found.paths[i], &f->data[0], &f->size[0], &why))
+			continue;
+		if (!ui_fonts_usable(f->data[0], f->size[0])) {
+			free(f->data[0]);
+			f->data[0] = NULL;
+			continue;
+		}
+		char bold[PATH_MAX];
+		if (ui_fonts_bold_of(found.paths[i], bold) &&
+		    ui_fonts_read(bold, &f->data[1], &f->size[1], &why) &&
+		    ui_fonts_usable(f->data[1], f->size[1])) {
+			log_warn("fonts: DejaVu Sans is missing; the display uses %s and %s",
+				 found.paths[i], bold);
+		} else {
+			free(f->data[1]);
+			f->data[1] = NULL;
+			log_warn("fonts: DejaVu Sans is missing; the display uses %s (made bold where bold)",
+				 found.paths[i]);
+		}
+		ok = true;
+	}
+	free(found.paths);
+	found.paths = NULL;
+	return ok;
+}
+
+/* A bold face missing: the regular one, made bold when drawn. */
+static bool
+ui_fonts_share_regular(struct ui_fonts *f, struct ft_error *err)
+{
+	f->data[1] = malloc(f->size[0]);
+	if (!f->data[1])
+		return ft_fail(err, "out of memory");
+	memcpy(f->data[1], f->data[0], f->size[0]);
+	f->size[1] = f->size[0];
+	f->fake_bold = true;
+	return true;
+}
+
 struct ui_fonts *
 ui_fonts_open(struct ft_error *err)
 {
@@ -73,9 +229,25 @@ ui_fonts_open(struct ft_error *err)
 		}
 		f->ttf_inited = true;
 	}
-	if (!ui_fonts_read(UI_FONT_DIR "DejaVuSans.ttf", &f->data[0], &f->size[0], err))
+	const char *dir = getenv("FAMILYTABLE_FONT_DIR");
+	const char *search = getenv("FAMILYTABLE_FONT_SEARCH");
+	if (!dir || !dir[0])
+		dir = UI_FONT_DIR;
+	if (!search)
+		search = UI_FONT_SEARCH;
+	char path[PATH_MAX];
+	struct ft_error why;
+	snprintf(path, sizeof(path), "%s/DejaVuSans.ttf", dir);
+	if (ui_fonts_read(path, &f->data[0], &f->size[0], &why)) {
+		snprintf(path, sizeof(path), "%s/DejaVuSans-Bold.ttf", dir);
+		if (!ui_fonts_read(path, &f->data[1], &f->size[1], &why))
+			log_warn("fonts: %s; the regular face is made bold instead", why.msg);
+	} else if (!ui_fonts_search(f, search)) {
+		ft_fail(err, "no font to draw with: %s, and no other font under %s "
+			"(install fonts-dejavu-core)", why.msg, search[0] ? search : "(no folder)");
 		goto err_ttf;
-	if (!ui_fonts_read(UI_FONT_DIR "DejaVuSans-Bold.ttf", &f->data[1], &f->size[1], err))
+	}
+	if (!f->data[1] && !ui_fonts_share_regular(f, err))
 		goto err_regular;
 	return f;
 
@@ -126,6 +298,8 @@ ui_font(struct ui_fonts *f, int px, bool bold)
 	if (!font)
 		return NULL; /* a wrong size would break the layout's measurements */
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	if (bold && f->fake_bold)
+		TTF_SetFontStyle(font, TTF_STYLE_BOLD);
 	if (victim->font)
 		TTF_CloseFont(victim->font);
 	*victim = (struct ui_font_slot){ .font = font, .px = px, .bold = bold, .used = f->tick };

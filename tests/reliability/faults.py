@@ -16,12 +16,19 @@
   back an hour and forward a day during a meal, the meal keeps its real
   length and its real date; started at 1970, nothing is dated 1970 and the
   meal is dated once the clock is right;
-- a missing font: run says which file is missing (exit 1) and the database
-  is untouched.
+- a missing font: DejaVu Sans gone and another font installed, the display
+  comes up with that one and the journal says which; no font at all, run
+  says so (exit 1) and the database is untouched.
+
+What the live display says is read from FAMILYTABLE_LAYOUT (each frame's
+texts as `screenshot --layout` writes them): for locked, read-only, disk
+full and damaged, the banner the family sees names the cause, and goes
+once the fault is gone.
 
 Mounts need root. Prints one line per case and "N passed, N failed".
 """
 import glob
+import json
 import os
 import re
 import signal
@@ -74,7 +81,11 @@ class App:
     def __init__(self, db, name, env=None, prefix=()):
         self.pipe = os.path.join(WORK, name + ".pipe")
         self.log = os.path.join(WORK, name + ".log")
-        e = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+        self.layout = os.path.join(WORK, name + ".layout.json")
+        if os.path.exists(self.layout):
+            os.unlink(self.layout)
+        e = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+                 FAMILYTABLE_LAYOUT=self.layout)
         e.update(env or {})
         self.p = subprocess.Popen(list(prefix) + [BIN, "run", "--window", "--dock", "fifo:" + self.pipe,
                                                   "--db", db, "--config", CONF],
@@ -107,6 +118,29 @@ class App:
         self.send("1 in\n2 in\n")
         time.sleep(length)
         self.send("1 out\n2 out\n")
+
+    def shown(self):
+        """The texts on the display now (not shortened away: a text cut
+        with an ellipsis is said as such)."""
+        try:
+            with open(self.layout) as f:
+                frame = json.load(f)
+        except (OSError, ValueError):
+            return []
+        return [t["text"] + (" [shortened]" if t["shortened"] else "") for t in frame["texts"]]
+
+    def wait_shown(self, what, seconds, present=True):
+        """Until a text on the display matches WHAT (a regex), or with
+        PRESENT false until none does; the texts then, and whether it came."""
+        end = time.time() + seconds
+        while True:
+            texts = self.shown()
+            # a banner may be drawn on two lines: the screen's texts as one
+            if bool(re.search(what, " ".join(texts))) == present:
+                return True, texts
+            if time.time() > end or self.p.poll() is not None:
+                return False, texts
+            time.sleep(0.05)
 
     def saved(self):
         return [(int(a), int(b)) for a, b, _ in SAVED.findall(self.text())]
@@ -180,8 +214,14 @@ app.send("1 in\n2 in\n")
 time.sleep(1.2)
 h = hold_lock(db, 4.0, readers_too=False)
 app.send("1 out\n2 out\n")  # the meal ends while the file is locked
+said, texts = app.wait_shown(r"Not saved yet: a meal \(the database is locked by another program\)\. "
+                             r"Kept, and saved as soon as it can be\.", 3.5)
 h.wait()
-time.sleep(6)
+gone, after = app.wait_shown(r"locked", 8, present=False)
+time.sleep(0.5)
+result("run, locked: the display says the meal is kept, not saved yet, because the database is locked;"
+       " the banner goes once it is saved",
+       None if said and gone else "shown while locked %s; after %s" % (texts, after))
 saved = app.saved()
 app.stop()
 rows = sessions(db)
@@ -212,7 +252,10 @@ else:
     time.sleep(1)
     alive = app.p.poll() is None
     text = app.text()
+    said, texts = app.wait_shown(r"Not saving right now \(the database is read-only\)\. Retrying\.", 3)
     app.stop()
+    result("read-only mount: the display says read-only (not damaged)",
+           None if said and not any("damaged" in t for t in texts) else "shown %s" % texts)
     result("read-only mount: run says read-only and keeps running",
            None if alive and "read-only" in text and "damaged" not in text else "alive %s: %s" % (alive, text[-400:]))
     sh("umount %s" % mnt)
@@ -234,10 +277,15 @@ else:
     app = App(db, "full")
     sh("dd if=/dev/zero of=%s/filler bs=1k 2>/dev/null; sync" % mnt)
     app.meal()
-    time.sleep(2.5)
+    said, texts = app.wait_shown(r"Not saved yet: a meal \(the disk is full\)\. "
+                                 r"Kept, and saved as soon as it can be\.", 4)
     full_text = app.text()
     os.unlink(os.path.join(mnt, "filler"))
-    time.sleep(6)
+    gone, after = app.wait_shown(r"Not saved|disk is full", 8, present=False)
+    result("run, disk full: the display says the meal is kept in memory because the disk is full;"
+           " the banner goes once there is room and it is saved",
+           None if said and gone else "shown while full %s; after %s" % (texts, after))
+    time.sleep(0.5)
     saved = app.saved()
     app.stop()
     result("run: a meal that ends on a full disk is saved once there is room",
@@ -257,8 +305,12 @@ with open(db, "r+b") as f:
 with open(db, "rb") as f:
     damaged = f.read()
 app = App(db, "damaged")
+said, texts = app.wait_shown(r"The saved history was damaged\. It is kept as damaged\.db\.damaged-[0-9TZ]+; "
+                             r"a fresh one was started\.", 3)
 app.meal()
 time.sleep(1.2)
+result("damaged: the display says so, with the name the file is kept under",
+       None if said else "shown %s" % texts)
 saved = app.saved()
 text = app.text()
 app.stop()
@@ -323,22 +375,49 @@ else:
            None if ok else "trusted %s, before %s, after %s (now %d)" % (trusted, early, rows, t0))
 
 # ---- a missing font ----
+# DejaVu Sans hidden (a tmpfs over the font folders, in a mount namespace of
+# its own): with another font installed the display comes up with it and
+# the journal says which; with none at all, exit 1 and a message saying so.
 db = os.path.join(WORK, "font.db")
 fresh(db)
 ft("simulate", "--scenario", SCN, "--config", CONF, "--db", db)
 with open(db, "rb") as f:
     before = f.read()
 if not root:
-    result("a missing font", "needs root to hide the font folder (unshare -m)")
+    result("a missing font", "needs root to hide the font folders (unshare -m)")
 else:
+    other = os.path.join(WORK, "OtherSans.ttf")  # any font but under another name and folder
+    sh("cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf %s" % other)
+    hide = ("mount -t tmpfs tmpfs /usr/share/fonts && "
+            "{ [ ! -d /usr/local/share/fonts ] || mount -t tmpfs tmpfs /usr/local/share/fonts; } && ")
+    layout = os.path.join(WORK, "font.layout.json")
+    if os.path.exists(layout):
+        os.unlink(layout)
     r = subprocess.run(["unshare", "-m", "sh", "-c",
-                        "mount -t tmpfs tmpfs /usr/share/fonts/truetype/dejavu && "
-                        "SDL_VIDEODRIVER=dummy exec \"$0\" run --window --dock none --db \"$1\" --config \"$2\"",
+                        hide + "mkdir -p /usr/share/fonts/truetype/other && cp \"$3\" /usr/share/fonts/truetype/other/ && "
+                        "SDL_VIDEODRIVER=dummy FAMILYTABLE_LAYOUT=\"$4\" exec timeout --preserve-status -s TERM 3 "
+                        "\"$0\" run --window --dock none --db \"$1\" --config \"$2\"",
+                        BIN, db, CONF, other, layout], capture_output=True, text=True, timeout=30)
+    try:
+        with open(layout) as f:
+            drawn = json.load(f)["texts"]
+    except (OSError, ValueError):
+        drawn = []
+    result("no DejaVu Sans, another font installed: the display comes up with it, the journal names it",
+           None if r.returncode == 0 and drawn
+           and "DejaVu Sans is missing; the display uses /usr/share/fonts/truetype/other/OtherSans.ttf" in r.stderr
+           else "exit %d, %d texts drawn: %s" % (r.returncode, len(drawn), r.stderr[-300:]))
+    with open(db, "rb") as f:
+        before = f.read()
+    r = subprocess.run(["unshare", "-m", "sh", "-c",
+                        hide + "SDL_VIDEODRIVER=dummy exec timeout 20 \"$0\" run --window --dock none "
+                        "--db \"$1\" --config \"$2\"",
                         BIN, db, CONF], capture_output=True, text=True, timeout=30)
     with open(db, "rb") as f:
         after = f.read()
-    result("a missing font: run names the file, exit 1, the database untouched",
-           None if r.returncode == 1 and "DejaVuSans" in r.stderr and after == before
+    result("no font at all: run says so, naming DejaVu's file, exit 1, the database untouched",
+           None if r.returncode == 1 and "no font to draw with: /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+           in r.stderr and after == before
            else "exit %d: %s" % (r.returncode, r.stderr[-300:]))
 
 print("%d passed, %d failed" % (passed, failed))
