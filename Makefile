@@ -179,7 +179,8 @@ check-gpio: $(BUILD)/gpio/gpio_dock_test $(BUILD)/familytable check-gpio-v2
 		tests/gpio/familytable_run_test.sh:$(GPIOD2_BUILD)/familytable
 
 # The display on a real DRM device and evdev touchscreen: `run --fullscreen`
-# on SDL's kmsdrm in a QEMU guest (bochs-display, Mesa's software GBM/EGL, a
+# through its DRM output (or SDL's kmsdrm: DVM_APP_ENV=FAMILYTABLE_VIDEO=sdl)
+# in a QEMU guest (bochs-display, Mesa's software GBM/EGL for kmsdrm, a
 # uinput multi-touch panel that taps a walk and a hug); scripts/display-vm.
 # DVM_SIZE=WxH, DVM_APP_ENV=..., DVM_LIBGL=yes.
 DVM_TOOLS := $(BUILD)/display/targets $(BUILD)/display/touchbot $(BUILD)/display/rprobe
@@ -221,7 +222,7 @@ check-arm64:
 	@GUEST_ARCH=aarch64 scripts/gpio-sim-vm $(ARM64_BUILD)/vm $(ARM64_BUILD)/gpio/gpio_dock_test \
 		tests/gpio/familytable_run_test.sh:$(ARM64_BUILD)/familytable
 
-# The display guest on arm64 as well: `run --fullscreen` on kmsdrm and a
+# The display guest on arm64 as well: `run --fullscreen` on DRM and a
 # touchscreen in an arm64 guest (scripts/display-vm, GUEST_ARCH=aarch64);
 # about 3 minutes more, so not part of check-arm64.
 .PHONY: check-arm64-display
