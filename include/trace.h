@@ -8,6 +8,9 @@
  *   frame MONO_US SCREEN DRAW_US SLOTS a frame presented: its screen, the time
  *                                     from layout to present, the slots shown
  *                                     in (a bit per slot, slot 1 = 1)
+ *   target ACTION ARG CX CY           a touch target of the frame whose line
+ *                                     follows (the bench taps what the running
+ *                                     display laid out, centre in pixels)
  *   span  NAME US                     how long a command's own work took
  *                                     (report: from opening the store to the
  *                                     JSON printed, without the process start)
@@ -28,6 +31,7 @@ bool trace_on(void);
 int64_t trace_mono_us(void);
 void trace_edge(ft_ms t_mono, int slot, int level);
 void trace_frame(int64_t presented_us, const char *screen, int64_t draw_us, unsigned slots);
+void trace_target(const char *action, int arg, int cx, int cy);
 void trace_span(const char *name, int64_t us);
 
 #endif

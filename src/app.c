@@ -332,6 +332,13 @@ app_render(struct app *a, ft_ms mono)
 		unsigned slots = 0;
 		for (int i = 0; i < a->cfg->nslots; i++)
 			slots |= m.slot_in[i] ? 1u << i : 0;
+		/* where to touch, before the frame line that they belong to
+		 * (unrotated: the bench runs the panel upright) */
+		for (int i = 0; i < a->frame->ntargets; i++) {
+			const struct ui_target *t = &a->frame->targets[i];
+			trace_target(ui_action_name(t->action), t->arg, t->box.x + t->box.w / 2,
+				     t->box.y + t->box.h / 2);
+		}
 		trace_frame(t1, ui_screen_names[live_screen(a->live)], t1 - t0, slots);
 	}
 	notify_ready(); /* systemd's READY=1, once: the first frame is up */

@@ -71,6 +71,15 @@ trace_frame(int64_t presented_us, const char *screen, int64_t draw_us, unsigned 
 }
 
 void
+trace_target(const char *action, int arg, int cx, int cy)
+{
+	char line[96];
+	if (trace_fd >= 0)
+		trace_line(line, snprintf(line, sizeof(line), "target %s %d %d %d\n", action, arg,
+					  cx, cy));
+}
+
+void
 trace_span(const char *name, int64_t us)
 {
 	char line[96];
