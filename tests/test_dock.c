@@ -256,6 +256,30 @@ fifo_lines_report_levels_at_the_instant_read(void **state)
 	fifo_case_close(&c);
 }
 
+/* Reading the pipe writes nothing: its inode's access time is left as it
+ * was (relatime would stamp an atime older than the mtime every writer
+ * sets, and a chattering line would write to the card every few seconds). */
+static void
+fifo_reads_leave_the_inode_unwritten(void **state)
+{
+	struct fifo_case c;
+	fifo_case_open(&c);
+	/* an access long before the last change: a read is due to stamp it */
+	const struct timespec old[2] = { { .tv_sec = 1000000000 }, { .tv_nsec = UTIME_OMIT } };
+	assert_int_equal(utimensat(AT_FDCWD, c.path, old, 0), 0);
+	for (int i = 0; i < 20; i++) {
+		write_once(c.path, i % 2 ? "3 out\n" : "3 in\n");
+		assert_true(readable(dock_fd(c.dock), 1000) & POLLIN);
+		dock_dispatch(c.dock, 5000 + i);
+	}
+	assert_int_equal(c.r.n, 20);
+	struct stat st;
+	assert_int_equal(stat(c.path, &st), 0);
+	assert_true(st.st_mtim.tv_sec > 1000000000); /* the writers changed it */
+	assert_int_equal(st.st_atim.tv_sec, 1000000000);
+	fifo_case_close(&c);
+}
+
 static void
 fifo_writers_come_and_go_without_a_busy_loop(void **state)
 {
@@ -584,6 +608,7 @@ main(void)
 		cmocka_unit_test(keys_toggle_their_slot_at_the_instant_pressed),
 		cmocka_unit_test(fifo_is_created_when_missing),
 		cmocka_unit_test(fifo_lines_report_levels_at_the_instant_read),
+		cmocka_unit_test(fifo_reads_leave_the_inode_unwritten),
 		cmocka_unit_test(fifo_writers_come_and_go_without_a_busy_loop),
 		cmocka_unit_test(fifo_partial_lines_wait_for_their_end),
 		cmocka_unit_test(fifo_bad_lines_are_logged_and_skipped),
