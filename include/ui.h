@@ -81,6 +81,10 @@ struct ui_fonts;
 struct ui_fonts *ui_fonts_open(struct ft_error *err);
 void ui_fonts_close(struct ui_fonts *f);
 TTF_Font *ui_font(struct ui_fonts *f, int px, bool bold);
+/* TEXT's size at PX (the font's height for ""), measured once and kept. */
+bool ui_text_size(struct ui_fonts *f, const char *text, int px, bool bold, int *w, int *h);
+/* How many measurements SDL_ttf made so far (the kept ones' misses). */
+unsigned long ui_fonts_measured(const struct ui_fonts *f);
 /* The smallest text the layout may use at scale 1 (and scaled). */
 #define UI_MIN_TEXT_PX 13
 

@@ -15,6 +15,12 @@
  * over that memory, kept for the life of the display, because the layout
  * measures text at many sizes and opening a face is the slow part. Sizes
  * beyond the table's capacity evict the least recently used one.
+ *
+ * Measurements are kept too. The layout runs for every frame and measures
+ * each string, and each candidate line of a wrapped one, at each size it
+ * tries; SDL_ttf shapes the string again for each (HarfBuzz), which was
+ * half of a frame's instructions (callgrind of `screenshot --screen
+ * review`). A frame mostly measures what the last one measured.
  */
 #include <ftw.h>
 #include <limits.h>
@@ -32,6 +38,20 @@
 /* At most this many font files looked at in the search (a font folder
  * with thousands of files is still searched in a blink). */
 #define UI_FONT_CANDIDATES 256
+/* Measurements kept: sets of UI_SIZE_WAYS by hash, the least recently used
+ * of a set replaced. A frame measures up to about 220 strings (the review),
+ * so that eight ways in 128 sets keep a whole frame's. */
+#define UI_SIZE_SETS 128
+#define UI_SIZE_WAYS 8
+
+struct ui_size_slot {
+	uint32_t hash;             /* 0: empty */
+	unsigned long used;        /* tick of last use */
+	int px;
+	bool bold;
+	int w, h;
+	char text[UI_TEXT_MAX];
+};
 
 struct ui_font_slot {
 	TTF_Font *font;
@@ -45,6 +65,8 @@ struct ui_fonts {
 	size_t size[2];
 	struct ui_font_slot slots[UI_FONT_SLOTS];
 	unsigned long tick;
+	struct ui_size_slot sizes[UI_SIZE_SETS][UI_SIZE_WAYS];
+	unsigned long measured;    /* measurements made by SDL_ttf (misses) */
 	bool ttf_inited;           /* we called TTF_Init and owe a TTF_Quit */
 	bool fake_bold;            /* no bold face: the regular one made bold */
 };
@@ -304,4 +326,53 @@ ui_font(struct ui_fonts *f, int px, bool bold)
 		TTF_CloseFont(victim->font);
 	*victim = (struct ui_font_slot){ .font = font, .px = px, .bold = bold, .used = f->tick };
 	return font;
+}
+
+static uint32_t
+ui_size_hash(const char *s, int px, bool bold)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h = (h ^ (uint32_t)px) * 16777619u;
+	h = (h ^ (uint32_t)bold) * 16777619u;
+	return h ? h : 1;
+}
+
+bool
+ui_text_size(struct ui_fonts *f, const char *text, int px, bool bold, int *w, int *h)
+{
+	uint32_t hash = ui_size_hash(text, px, bold);
+	struct ui_size_slot *set = f->sizes[hash % UI_SIZE_SETS], *s = &set[0];
+	f->tick++;
+	for (int i = 0; i < UI_SIZE_WAYS; i++) {
+		struct ui_size_slot *e = &set[i];
+		if (e->hash == hash && e->px == px && e->bold == bold && strcmp(e->text, text) == 0) {
+			e->used = f->tick;
+			*w = e->w;
+			*h = e->h;
+			return true;
+		}
+		if (e->used < s->used)
+			s = e;
+	}
+	TTF_Font *font = ui_font(f, px, bold);
+	if (!font || TTF_SizeUTF8(font, text, w, h) < 0)
+		return false;
+	if (!text[0])
+		*h = TTF_FontHeight(font);
+	f->measured++;
+	size_t len = strlen(text);
+	if (len < sizeof(s->text)) { /* longer ones are measured each time */
+		*s = (struct ui_size_slot){ .hash = hash, .used = f->tick, .px = px, .bold = bold,
+					    .w = *w, .h = *h };
+		memcpy(s->text, text, len + 1);
+	}
+	return true;
+}
+
+unsigned long
+ui_fonts_measured(const struct ui_fonts *f)
+{
+	return f->measured;
 }

@@ -145,12 +145,7 @@ lay_target(struct lay *l, struct ui_rect box, enum ui_action action, int arg)
 bool
 lay_measure(struct lay *l, const char *text, int size, bool bold, int *w, int *h)
 {
-	TTF_Font *font = ui_font(l->fonts, size, bold);
-	if (!font || TTF_SizeUTF8(font, text, w, h) < 0)
-		return false;
-	if (!text[0])
-		*h = TTF_FontHeight(font);
-	return true;
+	return ui_text_size(l->fonts, text, size, bold, w, h);
 }
 
 /* The height a line of text takes at SIZE. */

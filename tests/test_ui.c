@@ -312,6 +312,39 @@ test_every_screen_renders_from_the_store(void **state)
 	assert_int_equal(fx->report.meal_count, 3); /* Mon dinner, Thu lunch, Fri dinner */
 }
 
+/* A frame drawn again as it was costs no text work: the layout's
+ * measurements and the rendered strings are kept (make bench: frame_ms). */
+static void
+test_a_frame_again_measures_and_renders_nothing_new(void **state)
+{
+	struct fixture *fx = *state;
+	static struct ui_frame frame;
+	struct ui_model m;
+	model_for(fx, &m, true);
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888);
+	assert_non_null(surf);
+	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+	assert_non_null(r);
+	struct ui_draw *d = ui_draw_create(r, fx->fonts);
+	assert_non_null(d);
+	for (int screen = 0; screen < UI_SCREEN_COUNT; screen++) {
+		ui_layout(fx->fonts, &m, (enum ui_screen)screen, 800, 480, &frame);
+		ui_draw_frame(d, &frame, false);
+		unsigned long measured = ui_fonts_measured(fx->fonts);
+		unsigned long renders = ui_draw_text_renders(d);
+		ui_layout(fx->fonts, &m, (enum ui_screen)screen, 800, 480, &frame);
+		ui_draw_frame(d, &frame, false);
+		if (ui_fonts_measured(fx->fonts) != measured)
+			fail_msg("%s: %lu strings measured again", ui_screen_names[screen],
+				 ui_fonts_measured(fx->fonts) - measured);
+		assert_int_equal(ui_draw_text_renders(d), renders);
+		assert_true(renders > 0 && measured > 0);
+	}
+	ui_draw_destroy(d);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
+}
+
 /* Draw one marker pixel on a logical picture, turn it onto the panel the
  * way the live display does, find it there and map that touch back. */
 static void
@@ -392,6 +425,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_screen_at_every_size_fits),
 		cmocka_unit_test(test_every_screen_renders_from_the_store),
+		cmocka_unit_test(test_a_frame_again_measures_and_renders_nothing_new),
 		cmocka_unit_test(test_touch_follows_the_rotated_picture),
 		cmocka_unit_test(test_french_comes_from_the_catalogue),
 	};
