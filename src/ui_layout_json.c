@@ -47,6 +47,14 @@ static const char *const action_names[] = {
 	[UI_ACT_FIX_REMOVE] = "fix-remove",
 	[UI_ACT_FIX_PAGE] = "fix-page",
 	[UI_ACT_FIX_UNDO] = "fix-undo",
+	[UI_ACT_CALL_NEW] = "call-new",
+	[UI_ACT_KBD_CANCEL] = "keyboard-cancel",
+	[UI_ACT_GO_SETTINGS] = "settings",
+	[UI_ACT_GO_FAMILY] = "family",
+	[UI_ACT_FAMILY_DOCK] = "family-dock",
+	[UI_ACT_FAMILY_CHANGE] = "family-change",
+	[UI_ACT_FAMILY_REMOVE] = "family-remove",
+	[UI_ACT_FAMILY_RESET] = "family-reset",
 };
 
 const char *
