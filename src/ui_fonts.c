@@ -61,14 +61,14 @@ struct ui_font_slot {
 };
 
 struct ui_fonts {
-	void *data[2];             /* regular, bold: whole files */
+	void *data[2];             /* regular, bold: whole files (no bold face:
+	                            * NULL, the regular one made bold) */
 	size_t size[2];
 	struct ui_font_slot slots[UI_FONT_SLOTS];
 	unsigned long tick;
 	struct ui_size_slot sizes[UI_SIZE_SETS][UI_SIZE_WAYS];
 	unsigned long measured;    /* measurements made by SDL_ttf (misses) */
 	bool ttf_inited;           /* we called TTF_Init and owe a TTF_Quit */
-	bool fake_bold;            /* no bold face: the regular one made bold */
 };
 
 static bool
@@ -223,19 +223,6 @@ ui_fonts_search(struct ui_fonts *f, const char *search)
 	return ok;
 }
 
-/* A bold face missing: the regular one, made bold when drawn. */
-static bool
-ui_fonts_share_regular(struct ui_fonts *f, struct ft_error *err)
-{
-	f->data[1] = malloc(f->size[0]);
-	if (!f->data[1])
-		return ft_fail(err, "out of memory");
-	memcpy(f->data[1], f->data[0], f->size[0]);
-	f->size[1] = f->size[0];
-	f->fake_bold = true;
-	return true;
-}
-
 struct ui_fonts *
 ui_fonts_open(struct ft_error *err)
 {
@@ -269,12 +256,8 @@ ui_fonts_open(struct ft_error *err)
 			"(install fonts-dejavu-core)", why.msg, search[0] ? search : "(no folder)");
 		goto err_ttf;
 	}
-	if (!f->data[1] && !ui_fonts_share_regular(f, err))
-		goto err_regular;
 	return f;
 
-err_regular:
-	free(f->data[0]);
 err_ttf:
 	if (f->ttf_inited)
 		TTF_Quit();
@@ -315,12 +298,14 @@ ui_font(struct ui_fonts *f, int px, bool bold)
 			victim = s;
 	}
 	/* The memory stays ours (freesrc 0): every size shares it. */
-	SDL_RWops *rw = SDL_RWFromConstMem(f->data[bold], (int)f->size[bold]);
+	bool fake_bold = bold && !f->data[1];
+	int face = bold && !fake_bold;
+	SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
 	TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
 	if (!font)
 		return NULL; /* a wrong size would break the layout's measurements */
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	if (bold && f->fake_bold)
+	if (fake_bold)
 		TTF_SetFontStyle(font, TTF_STYLE_BOLD);
 	if (victim->font)
 		TTF_CloseFont(victim->font);
