@@ -354,7 +354,7 @@ lay_review_summary(struct lay *l, struct ui_rect box)
  * stub that reads as a missed week. */
 static void
 lay_chart(struct lay *l, struct ui_rect box, const char *title, const int *counts,
-	  const bool *away, bool in_progress, int goal, enum ui_color c, enum ui_color soft)
+	  const bool *away, int first, bool in_progress, int goal, enum ui_color c, enum ui_color soft)
 {
 	int title_h = lay_line_height(l, lay_px(l, 15), true);
 	struct ui_rect t = ui_rect_cut_top(&box, title_h, lay_px(l, 2));
@@ -368,6 +368,8 @@ lay_chart(struct lay *l, struct ui_rect box, const char *title, const int *count
 	top += top / 4 + 1; /* room above the goal line */
 	for (int i = 0; i < REPORT_HISTORY_WEEKS; i++) {
 		struct ui_rect col = ui_rect_column(box, i, REPORT_HISTORY_WEEKS, lay_px(l, 3));
+		if (i < first)
+			continue; /* before anything was logged: not a missed week */
 		if (away[i]) {
 			lay_rect(l, col, UI_C_LINE, lay_px(l, 3));
 			continue;
@@ -380,7 +382,12 @@ lay_chart(struct lay *l, struct ui_rect box, const char *title, const int *count
 		enum ui_color bar = counts[i] >= goal ? c : soft;
 		if (i == REPORT_HISTORY_WEEKS - 1 && counts[i] < goal)
 			bar = soft; /* this week, in progress */
-		lay_rect(l, (struct ui_rect){ col.x, col.y + col.h - h, col.w, h }, bar, lay_px(l, 3));
+		if (h == 0) { /* a week with none: a line on the floor, said */
+			h = lay_px(l, 2) > 1 ? lay_px(l, 2) : 1;
+			bar = UI_C_INK_DIM;
+		}
+		lay_rect(l, (struct ui_rect){ col.x, col.y + col.h - h, col.w, h }, bar,
+			 h > lay_px(l, 6) ? lay_px(l, 3) : 0);
 	}
 	int gy = box.y + box.h - (int)((long)box.h * goal / top);
 	lay_rect(l, (struct ui_rect){ box.x, gy, box.w, lay_px(l, 2) > 1 ? lay_px(l, 2) : 1 }, UI_C_INK_DIM, 0);
@@ -449,10 +456,12 @@ lay_review_charts(struct lay *l, struct ui_rect box)
 	struct ui_rect walks = ui_rect_row(in, 1, 2, l->gap);
 	char title[96];
 	snprintf(title, sizeof(title), _("Meals, 12 weeks (goal %d)"), r->meal_goal);
-	lay_chart(l, meals, title, r->history_meals, r->history_away, in_progress, r->meal_goal,
+	/* the first column with a week logged */
+	int first = (int)(r->first_week - (r->week - (REPORT_HISTORY_WEEKS - 1)));
+	lay_chart(l, meals, title, r->history_meals, r->history_away, first, in_progress, r->meal_goal,
 		  UI_C_MEAL, UI_C_MEAL_SOFT);
 	snprintf(title, sizeof(title), _("Walks, 12 weeks (goal %d)"), r->walk_goal);
-	lay_chart(l, walks, title, r->history_walks, r->history_away, in_progress, r->walk_goal,
+	lay_chart(l, walks, title, r->history_walks, r->history_away, first, in_progress, r->walk_goal,
 		  UI_C_WALK, UI_C_WALK_SOFT);
 	for (int i = REPORT_HISTORY_WEEKS - 1; i >= 0; i -= 4) {
 		char name[32];
