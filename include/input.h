@@ -22,6 +22,7 @@ struct input_finger {
 	int64_t id;                /* SDL's finger id; INPUT_MOUSE for the mouse */
 	struct ui_target pressed;  /* what it went down on */
 	bool keys;                 /* it went down on the keyboard's keys */
+	int down_x, down_y;        /* where it went down: a swipe is judged from there */
 };
 
 #define INPUT_MOUSE ((int64_t)-1)

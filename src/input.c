@@ -68,6 +68,8 @@ input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down,
 			return none;
 		fg->down = true;
 		fg->id = id;
+		fg->down_x = lx;
+		fg->down_y = ly;
 		fg->pressed = t ? *t : (struct ui_target){ .action = UI_ACT_NONE };
 		/* the keys type with one finger at a time: a second one on
 		 * them is ignored, not a second key held */
@@ -90,6 +92,16 @@ input_pointer(struct input *in, const struct ui_frame *f, int64_t id, bool down,
 	 * lets go of it wherever it is lifted. */
 	if (fg->pressed.action == UI_ACT_HUG_HOLD || fg->pressed.action == UI_ACT_SETTINGS_HOLD)
 		return (struct input_effect){ .kind = INPUT_HOLD_UP, .target = fg->pressed };
+	/* A swipe across the review (or its pages), mostly sideways and over
+	 * 120 units: the week before (a finger moved right, as a page turned
+	 * back) or after, as its arrow would, and only where the arrow is. */
+	int dx = lx - fg->down_x, dy = ly - fg->down_y;
+	int far = (int)(120 * (f->scale > 0 ? f->scale : 1));
+	if ((dx > far || -dx > far) && 2 * (dy < 0 ? -dy : dy) < (dx < 0 ? -dx : dx)) {
+		for (int i = 0; i < f->ntargets; i++)
+			if (f->targets[i].action == UI_ACT_REVIEW_WEEK && f->targets[i].arg == (dx > 0 ? -1 : 1))
+				return (struct input_effect){ .kind = INPUT_TAP, .target = f->targets[i] };
+	}
 	/* A tap is a press and a release on the same target. */
 	if (t && t->action == fg->pressed.action && t->arg == fg->pressed.arg)
 		return (struct input_effect){ .kind = INPUT_TAP, .target = *t };

@@ -2,7 +2,8 @@
  * test_live_review.c - the review in the live module (issue 12, point 3),
  * driven as app.c drives it (tests/live_loop.h), on a real store: it
  * offers last week on Monday until that week is reviewed; the arrows go
- * back to the first week in the store and on to the week in progress,
+ * back to the first week in the store and on to the week in progress
+ * (a swipe too),
  * never further; a button says what it did ("Reviewed ✓") only once the
  * store holds it, and a write that fails changes no button.
  */
@@ -139,6 +140,24 @@ test_monday_offers_last_week_and_the_arrows_browse_back_to_the_first(void **stat
 	assert_int_equal(live_screen(a->live), UI_YEAR);
 	assert_int_equal(shown(a), first);
 	loop_tap(a, UI_ACT_GO_REVIEW, 0);
+	assert_int_equal(shown(a), first);
+
+	/* a swipe to the left: the week after, as the arrow; to the right:
+	 * none before the first; a short or mostly downward one: nothing */
+	loop_finger(a, 3, true, 600, 240);
+	loop_finger(a, 3, false, 300, 260);
+	assert_int_equal(shown(a), first + 1);
+	loop_finger(a, 3, true, 200, 240);
+	loop_finger(a, 3, false, 500, 250);
+	assert_int_equal(shown(a), first);
+	loop_finger(a, 3, true, 200, 240);
+	loop_finger(a, 3, false, 500, 250);
+	assert_int_equal(shown(a), first);
+	loop_finger(a, 3, true, 600, 100);
+	loop_finger(a, 3, false, 500, 400);
+	assert_int_equal(shown(a), first);
+	loop_finger(a, 3, true, 600, 240);
+	loop_finger(a, 3, false, 540, 240);
 	assert_int_equal(shown(a), first);
 
 	/* on to the week in progress, and no further */
