@@ -54,9 +54,6 @@ enum clocktrust_event_kind {
 	CLOCKTRUST_WALK_STOP,
 	CLOCKTRUST_HUG,
 	CLOCKTRUST_TAP,         /* text = kind ("call") */
-	CLOCKTRUST_AWAY_NEXT,   /* b = away (1) or not (0) */
-	CLOCKTRUST_REVIEWED,
-	CLOCKTRUST_RITUALS_NEXT, /* next week's rituals confirmed */
 	CLOCKTRUST_CALL,        /* a = the caller's slot, text = whom; 0 and "": not said */
 };
 

@@ -199,12 +199,6 @@ apply_event(struct live *l, const struct clocktrust_event *ev, ft_ms t, int64_t 
 	case CLOCKTRUST_CALL:
 		*kind = STORE_TAP;
 		return engine_call(e, t, ev->a, ev->a ? ev->text : NULL, id, err);
-	case CLOCKTRUST_AWAY_NEXT:
-		return engine_mark(e, STORE_MARK_AWAY, cal_week_of(t) + 1, ev->b, t, err);
-	case CLOCKTRUST_REVIEWED:
-		return engine_mark(e, STORE_MARK_REVIEWED, cal_week_of(t), true, t, err);
-	case CLOCKTRUST_RITUALS_NEXT:
-		return engine_mark(e, STORE_MARK_RITUALS, cal_week_of(t) + 1, true, t, err);
 	}
 	return true;
 }
