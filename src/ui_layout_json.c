@@ -55,6 +55,14 @@ static const char *const action_names[] = {
 	[UI_ACT_FAMILY_CHANGE] = "family-change",
 	[UI_ACT_FAMILY_REMOVE] = "family-remove",
 	[UI_ACT_FAMILY_RESET] = "family-reset",
+	[UI_ACT_FIRSTBOOT_AGAIN] = "firstboot-again",
+	[UI_ACT_FIRSTBOOT_CHOOSE] = "firstboot-choose",
+	[UI_ACT_FIRSTBOOT_PAGE] = "firstboot-page",
+	[UI_ACT_FIRSTBOOT_GOAL] = "firstboot-goal",
+	[UI_ACT_FIRSTBOOT_RITUAL] = "firstboot-ritual",
+	[UI_ACT_FIRSTBOOT_NEXT] = "firstboot-next",
+	[UI_ACT_FIRSTBOOT_SKIP] = "firstboot-skip",
+	[UI_ACT_FIRSTBOOT_BACK] = "firstboot-back",
 };
 
 const char *
