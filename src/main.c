@@ -62,7 +62,7 @@ static const char usage[] =
 	"\n"
 	"TIME is RFC 3339: 2026-11-23T18:55:00+01:00, ...Z, or local time without an offset.\n"
 	"screenshot's NAME: glance, meal, walk, hug, review, settings, corrections, call, call-whom,\n"
-	"keyboard, family, or a step of the first-boot walk-through: firstboot-language,\n"
+	"keyboard, family, together, year, or a first-boot step: firstboot-language,\n"
 	"firstboot-region, firstboot-city, firstboot-family, firstboot-goals or firstboot-rituals.\n"
 	"--keys types on the keyboard: its text, then [hold e] (a letter's\n"
 	"accents shown), [signs] (digits and signs), [done] (the name checked as a slot's).\n"

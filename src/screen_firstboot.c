@@ -19,14 +19,18 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-/* The step's title and "Step N of M" across the top of *R. */
+/* The step's title and "Step N of M" across the top of *R: beside it, or
+ * (portrait, narrow) under it, so that the title keeps its size. */
 static void
 lay_firstboot_top(struct lay *l, struct ui_rect *r, const char *title)
 {
 	struct ui_rect top = ui_rect_cut_top(r, l->target, l->gap);
 	struct ui_rect step = { top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
-	lay_text(l, (struct ui_rect){ top.x, top.y, top.w - step.w - l->gap, top.h }, 28,
-		 UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", title);
+	if (l->portrait)
+		step = ui_rect_cut_top(r, lay_px(l, 26), l->gap);
+	else
+		top.w -= step.w + l->gap;
+	lay_text(l, top, 28, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", title);
 	/* TRANSLATORS: where the family is in the first-boot walk-through */
 	lay_text(l, step, 18, UI_TEXT_RIGHT, UI_C_INK_DIM, _("Step %1$d of %2$d"), l->m->firstboot.step,
 		 UI_FIRSTBOOT_STEPS);
@@ -121,18 +125,27 @@ lay_firstboot_zones(struct lay *l, struct ui_rect r, bool cities)
 	else
 		snprintf(title, sizeof(title), "%s", _("Time zone: where is the table?"));
 	lay_firstboot_top(l, &r, title);
+	/* Back, the pages, Skip along the bottom; upright, the pages on a row
+	 * of their own above, so that every label stays whole */
 	struct ui_rect bottom = ui_rect_cut_bottom(&r, l->target, l->gap);
+	struct ui_rect pages = l->portrait ? ui_rect_cut_bottom(&r, l->target, l->gap) : bottom;
 	struct lay_button_spec b[] = {
 		{ _("Back"), UI_ACT_FIRSTBOOT_BACK, false },
 		{ s->zones_before ? _("Previous") : NULL, UI_ACT_FIRSTBOOT_PAGE, false },
 		{ s->zones_after ? _("More") : NULL, UI_ACT_FIRSTBOOT_PAGE, false },
 		{ _("Skip"), UI_ACT_FIRSTBOOT_SKIP, false },
 	};
-	lay_button_row(l, bottom, b, 4);
+	if (l->portrait) {
+		struct lay_button_spec ends[] = { b[0], b[3] };
+		lay_button_row(l, bottom, ends, 2);
+		lay_button_row(l, pages, b + 1, 2);
+	} else {
+		lay_button_row(l, bottom, b, 4);
+	}
 	/* lay_button_row gives every target arg 0: the pages go -1 and +1 */
 	for (int i = 0; i < l->f->ntargets; i++)
 		if (l->f->targets[i].action == UI_ACT_FIRSTBOOT_PAGE)
-			l->f->targets[i].arg = l->f->targets[i].box.x < bottom.x + bottom.w / 2 ? -1 : 1;
+			l->f->targets[i].arg = l->f->targets[i].box.x < pages.x + pages.w / 2 ? -1 : 1;
 	/* the zone in effect, so that a family already right skips */
 	if (s->zone && s->zone[0]) {
 		struct ui_rect now = ui_rect_cut_top(&r, lay_px(l, 30), l->gap);
