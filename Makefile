@@ -271,7 +271,7 @@ check-reliability: $(BUILD)/familytable $(BUILD)/reliability/powercut $(BUILD)/r
 # busybox), its database on ext4 on a virtual disk, QEMU killed with SIGKILL
 # mid-write VM_CUTS times (default 20) and the guest booted again on the
 # same disk: e2fsck clean, integrity_check ok, every meal reported saved
-# there (scripts/powercut-vm). 5 to 8 minutes under TCG; check-reliability
+# there (scripts/powercut-vm). 5 to 10 minutes under TCG; check-reliability
 # runs it too.
 VM_CUTS ?= 20
 .PHONY: check-powercut
