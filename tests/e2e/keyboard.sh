@@ -28,6 +28,17 @@ ft simulate --scenario "$EXAMPLES/week.scn" --config "$EXAMPLES/week.conf" --db 
 shot() { ft screenshot --config "$EXAMPLES/week.conf" --db "$TMP/week.db" --at 2026-12-06T19:20:00+01:00 \
 	--size 800x480 "$@"; }
 
+# The screens are listed once, from the program's own list: each name
+# there draws, and none is named twice (a second hand-kept list went stale).
+names=$(echo "$help" | sed -n 's/^Screens for screenshot --screen: *//p' | tr -d '.' | tr ',' ' ')
+dup=$(echo "$help" | grep -o 'firstboot-region' | wc -l)
+bad=""
+for n in $names; do
+	shot --screen "$n" --out "$TMP/help-$n.bmp" 2>/dev/null || bad="$bad $n"
+done
+[ -n "$names" ] && [ "$dup" = 1 ] && [ -z "$bad" ] &&
+	ok "--help lists each screen once, and each draws" || ko "--help's screens: once? ($dup) drawn? ($bad)"
+
 # typed, with e held: the text and the accents on the screen
 if shot --screen keyboard --keys 'Zo[hold e]' --out "$TMP/k.png" --layout "$TMP/k.json" 2>"$TMP/k.err" &&
 	python3 - "$TMP/k.json" <<'PY'
