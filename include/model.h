@@ -113,6 +113,8 @@ struct ui_model {
 	char meal_kind[16];           /* the window's kind ("dinner") it counts as */
 	bool dipping;                 /* fewer than min_phones in a session: */
 	ft_ms dip_left;               /* what is left of grace before it ends */
+	ft_ms dip_start;              /* when they came out: the session's end if
+	                               * they stay out, so what it counts up to */
 	struct session ended;         /* UI_MEAL_ENDED: the session, classified */
 	/* walk */
 	bool walk_open;

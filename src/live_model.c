@@ -93,13 +93,18 @@ meal_model(struct live *l, ft_ms now, ft_ms mono, struct ui_model *m)
 	m->session_start = start;
 	for (int slot = 1; slot <= cfg->nslots; slot++)
 		m->slot_in[slot - 1] = engine_slot_level(&l->engine, slot) > 0;
-	live_meal_status(cfg, now, m);
 	if (m->session_open && det->dipping) {
 		m->dipping = true;
+		m->dip_start = det->dip_start;
 		m->dip_left = det->dip_start + cfg->grace - now;
 		if (m->dip_left < 0)
 			m->dip_left = 0;
-	} else if (!m->session_open && mono < l->summary_until) {
+	}
+	/* In a dip the session, if the phones stay out, ended when they came
+	 * out: the screen promises and counts no more than that (a dinner of
+	 * 10 min does not read "it counts" nor 12 min two minutes later). */
+	live_meal_status(cfg, m->dipping ? m->dip_start : now, m);
+	if (!m->session_open && mono < l->summary_until) {
 		m->meal_status = UI_MEAL_ENDED;
 		m->ended = l->ended;
 	}

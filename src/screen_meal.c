@@ -115,7 +115,10 @@ lay_meal(struct lay *l, struct ui_rect r)
 	} else if (m->meal_status == UI_MEAL_ENDED) {
 		lay_fmt_minutes(m->ended.end - m->ended.start, figure, sizeof(figure));
 	} else {
-		ft_ms length = m->session_open ? m->now - m->session_start : 0;
+		/* in a dip, up to when the phones came out: what it logs if
+		 * they stay out */
+		ft_ms until = m->dipping ? m->dip_start : m->now;
+		ft_ms length = m->session_open ? until - m->session_start : 0;
 		lay_fmt_minutes(length < 0 ? 0 : length, figure, sizeof(figure));
 	}
 	lay_text_px(l, r, (int)((float)r.h / 1.3f), UI_TEXT_BOLD | UI_TEXT_FIGURE,

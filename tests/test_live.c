@@ -880,6 +880,36 @@ test_the_meal_screen_says_what_the_rules_would(void **state)
 	assert_true(loop_close(a));
 }
 
+/* Phones out: the session, if they stay out, ended when they came out. So
+ * during the grace the screen neither counts on (a 10 min dinner does not
+ * read 11 min, then "logged: 10 min") nor promises a meal that has not
+ * lasted min_duration before the phones came out. */
+static void
+test_a_dip_counts_and_promises_up_to_when_the_phones_came_out(void **state)
+{
+	struct fixture *fx = *state;
+	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T19:00:00+01:00"), NULL);
+	struct loop *a = &fx->lp;
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, 14 * FT_MINUTE, FT_MINUTE);
+	assert_meal_screen(a, UI_MEAL_WILL_COUNT, "14 min", "before-dip");
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	/* 90 s out: past 15 min since the start, but not docked for it */
+	loop_wait(a, 90 * FT_SECOND, FT_SECOND);
+	assert_true(model(a).dipping);
+	assert_meal_screen(a, UI_MEAL_WILL_COUNT, "14 min", "dip-short");
+	assert_false(loop_shows(a, "15 min"));
+	assert_false(loop_shows(a, "✓ Dinner together: it counts"));
+	/* Back in time: it goes on, and counts from 15 min of the whole. */
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, FT_MINUTE, FT_SECOND);
+	assert_meal_screen(a, UI_MEAL_COUNTS, "✓ Dinner together: it counts", "back");
+	assert_true(loop_close(a));
+}
+
 static void
 test_the_meal_screen_never_promises_a_meal_out_of_its_time(void **state)
 {
@@ -1087,6 +1117,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_failed_write_leaves_the_screen_as_it_was,
 						setup_meal, teardown),
 		cmocka_unit_test_setup_teardown(test_the_meal_screen_says_what_the_rules_would, setup_meal,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_a_dip_counts_and_promises_up_to_when_the_phones_came_out, setup_meal,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_the_meal_screen_never_promises_a_meal_out_of_its_time,
 						setup_meal, teardown),
