@@ -7,16 +7,19 @@
 #include <libintl.h>
 #include <stdio.h>
 
+#include "family.h"
 #include "ui_layout.h"
 
 #define _(s) gettext(s)
 
 /* N buttons in a grid filling BOX, at most two rows in landscape (four
- * in portrait), each as tall as a touch target at the least. With NEW,
- * one more button last, uncoloured, that does NEW (someone new). */
+ * in portrait), each as tall as a touch target at the least; button I does
+ * ACTION with ARGS[I], or ARG0 + I when ARGS is NULL. With NEW, one more
+ * button last, uncoloured, that does NEW (someone new). */
 static void
 lay_name_grid(struct lay *l, struct ui_rect box, const char *const *labels, int n,
-	      enum ui_action action, int arg0, const char *new_label, enum ui_action new_action)
+	      enum ui_action action, const int *args, int arg0, const char *new_label,
+	      enum ui_action new_action)
 {
 	int named = n;
 	if (new_label)
@@ -39,7 +42,7 @@ lay_name_grid(struct lay *l, struct ui_rect box, const char *const *labels, int 
 		int x0 = box.x + (box.w - (in_row * w + (in_row - 1) * l->gap)) / 2;
 		struct ui_rect cell = { x0 + (i % cols) * (w + l->gap), row.y, w, h };
 		if (i < named)
-			lay_button(l, cell, labels[i], action, arg0 + i, true);
+			lay_button(l, cell, labels[i], action, args ? args[i] : arg0 + i, true);
 		else
 			lay_button(l, cell, new_label, new_action, 0, false);
 	}
@@ -53,10 +56,18 @@ lay_call_who(struct lay *l, struct ui_rect r)
 	lay_button(l, bottom, _("Skip: just log the call"), UI_ACT_CALL_SKIP, 0, false);
 	char names[FT_MAX_SLOTS][FT_NAME_MAX];
 	const char *labels[FT_MAX_SLOTS];
-	int n = l->cfg->nslots < FT_MAX_SLOTS ? l->cfg->nslots : FT_MAX_SLOTS;
-	for (int i = 0; i < n; i++)
-		labels[i] = config_slot_name(l->cfg, i + 1, names[i]);
-	lay_name_grid(l, r, labels, n, UI_ACT_CALL_FROM, 1, NULL, UI_ACT_NONE);
+	int slots[FT_MAX_SLOTS];
+	int nslots = l->cfg->nslots < FT_MAX_SLOTS ? l->cfg->nslots : FT_MAX_SLOTS;
+	/* the family's names only: a slot nobody named would be a button "3"
+	 * that nobody is; with no name at all, the slots by number */
+	int n = 0;
+	for (int pass = 0; pass < 2 && n == 0; pass++)
+		for (int slot = 1; slot <= nslots; slot++)
+			if (pass == 1 || family_slot_named(l->cfg, slot)) {
+				slots[n] = slot;
+				labels[n++] = config_slot_name(l->cfg, slot, names[slot - 1]);
+			}
+	lay_name_grid(l, r, labels, n, UI_ACT_CALL_FROM, slots, 0, NULL, UI_ACT_NONE);
 }
 
 void
@@ -79,6 +90,6 @@ lay_call_whom(struct lay *l, struct ui_rect r)
 		lay_label(l, say, 22, 0, UI_C_INK_DIM, "%s",
 			  _("No one called yet from this table. Skip: the call is logged all the same."));
 	}
-	lay_name_grid(l, r, m->call_names, m->call_nnames, UI_ACT_CALL_TO, 0, _("Someone new…"),
+	lay_name_grid(l, r, m->call_names, m->call_nnames, UI_ACT_CALL_TO, NULL, 0, _("Someone new…"),
 		      UI_ACT_CALL_NEW);
 }

@@ -158,6 +158,34 @@ test_a_call_says_who_called_and_whom(void **state)
 	report_free(&r);
 }
 
+/* Who called: the family's names only. A slot nobody named (it holds its
+ * own number once another slot is named) is no one to tap; with no name
+ * at all the slots are offered by number. */
+static void
+test_who_called_offers_the_named_phones_only(void **state)
+{
+	struct fixture *fx = *state;
+	fx->cfg = test_config("[dock]\nnames = Anna 2 Chloé 4\n[time]\ntimezone = Europe/Paris\n");
+	struct loop *a = open_app(fx, MONDAY, NULL);
+	loop_tap(a, UI_ACT_GO_CALL, 0);
+	assert_int_equal(live_screen(a->live), UI_CALL_WHO);
+	int x, y;
+	assert_true(loop_target(a, UI_ACT_CALL_FROM, 1, &x, &y));
+	assert_true(loop_target(a, UI_ACT_CALL_FROM, 3, &x, &y));
+	assert_false(loop_target(a, UI_ACT_CALL_FROM, 2, &x, &y));
+	assert_false(loop_target(a, UI_ACT_CALL_FROM, 4, &x, &y));
+	assert_false(loop_shows(a, "2"));
+	loop_tap(a, UI_ACT_CALL_FROM, 3);
+	assert_true(loop_shows(a, "Whom did Chloé call?"));
+	assert_true(loop_close(a));
+
+	fx->cfg = test_config("[dock]\nlines = 17 27\n[time]\ntimezone = Europe/Paris\n");
+	a = open_app(fx, MONDAY, seed_calls); /* logged before: no first boot */
+	loop_tap(a, UI_ACT_GO_CALL, 0);
+	assert_true(loop_target(a, UI_ACT_CALL_FROM, 1, &x, &y));
+	assert_true(loop_target(a, UI_ACT_CALL_FROM, 2, &x, &y));
+}
+
 static void
 test_skip_logs_a_call_without_who_and_whom(void **state)
 {
@@ -391,6 +419,8 @@ main(void)
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_a_call_says_who_called_and_whom, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_who_called_offers_the_named_phones_only, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_skip_logs_a_call_without_who_and_whom, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_call_not_saved_yet_is_said_and_saved_later, setup,
