@@ -232,10 +232,14 @@ backspace(struct kbd *k)
 		len--;
 	while (len > 0 && (k->text[len] & 0xC0) == 0x80);
 	k->text[len] = '\0';
-	if (len == 0 && !k->shift) {
-		k->shift = true;
+	/* back to where type() would have set it: a capital at the start, and
+	 * in a name at the start of a word ("Léa J" back to "Léa " takes a
+	 * capital again), none within a word */
+	bool was = k->shift;
+	k->shift = len == 0 || (k->purpose == KBD_NAME &&
+				(k->text[len - 1] == ' ' || k->text[len - 1] == '-'));
+	if (was != k->shift)
 		relayout(k);
-	}
 	return KBD_CHANGED;
 }
 

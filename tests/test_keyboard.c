@@ -123,6 +123,22 @@ test_a_name_is_typed_with_capitals_word_by_word(void **state)
 	tap_text(&k, "n");
 	tap_text(&k, "n");
 	assert_string_equal(k.text, "Mary Ann");
+	/* back to the start of a word: its capital again; back into a word:
+	 * none (it read "Léa jo" once a typo was taken back) */
+	int back = key(&k, KBD_BACKSPACE, NULL);
+	tap(&k, back, 0);
+	tap(&k, back, 0);
+	tap(&k, back, 0);
+	assert_string_equal(k.text, "Mary ");
+	assert_true(k.shift);
+	tap_text(&k, "J");
+	tap_text(&k, "o");
+	assert_string_equal(k.text, "Mary Jo");
+	tap(&k, back, 0);
+	tap(&k, back, 0);
+	tap(&k, back, 0);
+	assert_string_equal(k.text, "Mary");
+	assert_false(k.shift);
 	/* a label capitalises its first letter only */
 	landscape(&k, "en", KBD_LABEL, "");
 	tap_text(&k, "C");
