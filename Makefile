@@ -63,6 +63,9 @@ CORE_SRC  += src/family.c
 CORE_SRC  += src/tzlist.c
 LOGIC_SRC += src/live_firstboot.c
 UI_SRC    += src/screen_firstboot.c
+# the settings beyond the first screen (issue 11, point 1)
+LOGIC_SRC += src/zones.c src/live_setup.c
+UI_SRC    += src/screen_setup.c src/screen_clock.c
 LIB_SRC   := $(CORE_SRC) $(LOGIC_SRC) $(STORE_SRC) $(DOCK_SRC) $(UI_SRC)
 MAIN_SRC  := src/main.c
 

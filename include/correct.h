@@ -13,6 +13,7 @@
 #define FT_CORRECT_H
 
 #include "common.h"
+#include "model.h"
 #include "store.h"
 
 #define CORRECT_WEEKS 4 /* this week and the three before it */
@@ -43,6 +44,13 @@ int correct_undo(struct store *st, int64_t fix, ft_ms now, struct ft_error *err)
 /* The entries the family may correct, newest first: those dated from
  * correct_first_day(NOW) on (*out malloc'd, the caller frees it). */
 bool correct_history(struct store *st, ft_ms now, struct store_entry **out, size_t *n,
+		     struct ft_error *err);
+
+/* correct_history as the corrections screen shows it: *out has one entry
+ * per row of *rows (same order, both malloc'd, the caller frees them), a
+ * call with who called (the slot's name by CFG) and whom. */
+bool correct_entries(struct store *st, const struct ft_config *cfg, ft_ms now,
+		     struct store_entry **rows, struct ui_fix_entry **out, size_t *n,
 		     struct ft_error *err);
 
 #endif

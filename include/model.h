@@ -25,6 +25,12 @@ enum ui_screen { UI_GLANCE, UI_MEAL, UI_WALK, UI_HUG, UI_REVIEW, UI_SETTINGS, UI
 		 /* the first-boot walk-through (issue 11, point 3), a screen a step */
 		 UI_FIRSTBOOT_LANGUAGE, UI_FIRSTBOOT_REGION, UI_FIRSTBOOT_CITY, UI_FIRSTBOOT_FAMILY,
 		 UI_FIRSTBOOT_GOALS, UI_FIRSTBOOT_RITUALS,
+		 /* the settings beyond the first screen (issue 11, point 1) */
+		 UI_RITUALS, UI_RITUAL,       /* the rituals; one being changed */
+		 UI_WINDOWS, UI_WINDOW,       /* the meal windows; one being changed */
+		 UI_SCREEN_CLOCK,             /* language, night, time zone, rotation */
+		 UI_ZONE_REGION, UI_ZONE_CITY, /* a time zone: its region, then its city */
+		 UI_ADD_WALK,                 /* a walk added after the fact */
 		 UI_SCREEN_COUNT };
 extern const char *const ui_screen_names[UI_SCREEN_COUNT]; /* "glance", ... */
 bool ui_screen_parse(const char *name, enum ui_screen *out);
@@ -37,12 +43,46 @@ enum ui_setting { UI_SET_MEAL_GOAL, UI_SET_WALK_GOAL, UI_SET_REVIEW_DAY, UI_SET_
 extern const char *const ui_setting_keys[UI_SET_COUNT]; /* "meal.weekly_goal", ... */
 /* The languages the settings screen offers, in its order. */
 extern const char *const ui_setting_languages[2];       /* "en", "fr" */
+/* The meal windows' names offered (the kinds ui_meal_kind translates). */
+#define UI_WINDOW_NAMES 6
+extern const char *const ui_window_names[UI_WINDOW_NAMES]; /* "breakfast", ... */
+/* The labels suggested for a ritual of each kind (enum ft_ritual_kind),
+ * in English: gettext() gives the family's language. */
+#define UI_RITUAL_LABELS 3
+extern const char *const ui_ritual_labels[3][UI_RITUAL_LABELS];
+
+/* Names in the family's language (src/ui_i18n.c, no SDL): the decision
+ * module words its questions with them too. */
+const char *ui_weekday_short(int weekday);  /* 0 = Monday */
+const char *ui_weekday_long(int weekday);
+const char *ui_month_long(int month);       /* 1..12 */
+const char *ui_month_short(int month);      /* "Dec", "déc." */
+const char *ui_meal_kind(const char *kind); /* "dinner" -> "Dinner" / "Dîner" */
+const char *ui_meal_kind_lower(const char *kind); /* in a sentence: "dinner" / "dîner" */
 
 /* An entry of the last four weeks, on the corrections screen. */
 struct ui_fix_entry {
 	ft_ms start, end;            /* a hug's or a tap's instant twice */
 	char record[16];             /* meal, phones-down, short, left-docked, walk, hug, tap */
 	char detail[24];             /* a meal's window, a tap's kind */
+	char call_from[FT_NAME_MAX]; /* a call: who called (a dock name), "" when not said */
+	char call_to[FT_NAME_MAX];   /* and whom, "" when not said */
+};
+
+/* The settings of issue 11, point 1, that the family edits as a whole (a
+ * ritual, a meal window) or picks from a list (a time zone): what is being
+ * edited, stored only when saved. */
+struct ui_setup {
+	struct ft_ritual ritual;     /* the ritual being changed (a copy) */
+	int ritual_index;            /* which one; cfg->nrituals: a new one */
+	struct ft_window window;     /* the meal window being changed (a copy) */
+	int window_index;            /* which one; cfg->nwindows: a new one */
+	const char *refused;         /* why the last change was refused; NULL: none */
+	/* the time zone picker: the regions, or the region's cities */
+	const char *const *zones;    /* region names, or the region's zones ("Europe/Paris") */
+	int nzones;
+	const char *zone_region;     /* the region chosen ("Europe"); NULL: choosing it */
+	int first;                   /* the first ritual, window or zone shown (paging) */
 };
 
 enum ui_hug_state { UI_HUG_IDLE, UI_HUG_RUNNING, UI_HUG_PAUSED, UI_HUG_DONE };
@@ -61,7 +101,8 @@ enum ui_meal_status {
 
 /* What asks for a confirmation before it happens. */
 enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_REMOVE,
-		  UI_CONFIRM_WALK_MISTAKE /* a walk stopped within a minute of its start */ };
+		  UI_CONFIRM_WALK_MISTAKE, /* a walk stopped within a minute of its start */
+		  UI_CONFIRM_RITUAL_REMOVE, UI_CONFIRM_WINDOW_REMOVE /* the one being changed */ };
 
 #define UI_CALL_NAMES 8               /* "whom": the names called before, shown */
 
@@ -139,7 +180,7 @@ struct ui_model {
 	int nfixes;
 	int fix_first;                /* the first one shown (paging) */
 	bool week_away;               /* this week is marked away */
-	ft_ms fix_walk_start;         /* the walk to add */
+	ft_ms fix_walk_start;         /* the walk to add (its day, then its time) */
 	ft_ms fix_walk_length;
 	const char *fix_undo_label;   /* "Undo: removed dinner"; NULL: nothing */
 	/* overlays */
@@ -167,6 +208,8 @@ struct ui_model {
 	bool family_aside;
 	/* the first-boot walk-through */
 	struct ui_firstboot firstboot;
+	/* the settings beyond the first screen */
+	struct ui_setup setup;
 };
 
 /* What a touch target does. */
@@ -188,7 +231,8 @@ enum ui_action {
 	UI_ACT_SETTING_RESET,         /* arg: the row: back to the file's value */
 	UI_ACT_GO_FIXES,              /* the corrections */
 	UI_ACT_FIX_AWAY,              /* this week away, or counted again */
-	UI_ACT_FIX_WALK_STEP,         /* arg: 0 start earlier, 1 later, 2 shorter, 3 longer */
+	UI_ACT_FIX_WALK_STEP,         /* arg: 0 start earlier, 1 later, 2 shorter, 3 longer,
+					 * 4 a day earlier, 5 a day later */
 	UI_ACT_FIX_WALK_ADD,
 	UI_ACT_FIX_REMOVE,            /* arg: the entry's index; asks first */
 	UI_ACT_FIX_PAGE,              /* arg: how many entries on (older) or back */
@@ -216,6 +260,27 @@ enum ui_action {
 	UI_ACT_FIRSTBOOT_NEXT,            /* the step's choice written, the next step */
 	UI_ACT_FIRSTBOOT_SKIP,            /* the next step, nothing written */
 	UI_ACT_FIRSTBOOT_BACK,            /* the step before */
+	/* the settings beyond the first screen (issue 11, point 1) */
+	UI_ACT_GO_SETUP,              /* arg: the screen (enum ui_screen) */
+	UI_ACT_KEY_RESET,             /* arg: the key (config_key_find): Put back */
+	UI_ACT_RITUAL_EDIT,           /* arg: the ritual, or nrituals for a new one */
+	UI_ACT_RITUAL_STEP,           /* arg: 0 day earlier, 1 later, 2 time earlier, 3 later */
+	UI_ACT_RITUAL_KIND,           /* arg: enum ft_ritual_kind */
+	UI_ACT_RITUAL_LABEL,          /* arg: which suggested label */
+	UI_ACT_RITUAL_TYPE,           /* the label typed on the keyboard */
+	UI_ACT_RITUAL_SAVE,
+	UI_ACT_RITUAL_REMOVE,         /* asks first */
+	UI_ACT_WINDOW_EDIT,           /* arg: the window, or nwindows for a new one */
+	UI_ACT_WINDOW_STEP,           /* arg: 0 start earlier, 1 later, 2 end earlier, 3 later */
+	UI_ACT_WINDOW_NAME,           /* arg: which of ui_window_names */
+	UI_ACT_WINDOW_SAVE,
+	UI_ACT_WINDOW_REMOVE,         /* asks first */
+	UI_ACT_NIGHT_STEP,            /* arg: 0 start earlier, 1 later, 2 end earlier, 3 later */
+	UI_ACT_ROTATION,              /* arg: 0, 90, 180 or 270 */
+	UI_ACT_ZONE_REGION,           /* arg: which region */
+	UI_ACT_ZONE_CITY,             /* arg: which zone of the region */
+	UI_ACT_SETUP_PAGE,            /* arg: how many rituals, windows or zones on (or back) */
+	UI_ACT_GO_ADD_WALK,           /* the walk added after the fact */
 };
 
 #endif

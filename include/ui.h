@@ -125,11 +125,6 @@ void ui_touch_to_logical(int rotation, int phys_w, int phys_h, float px, float p
  * (the locale's). Looks for the catalogues next to the program (the build
  * dir), then in FT_DATADIR/../locale. */
 void ui_i18n_init(const char *language);
-const char *ui_weekday_short(int weekday);  /* 0 = Monday */
-const char *ui_weekday_long(int weekday);
-const char *ui_month_long(int month);       /* 1..12 */
-const char *ui_month_short(int month);      /* "Dec", "déc." */
-const char *ui_meal_kind(const char *kind); /* "dinner" -> "Dinner" / "Dîner" */
-const char *ui_meal_kind_lower(const char *kind); /* in a sentence: "dinner" / "dîner" */
+/* the names of days, months and meals: model.h */
 
 #endif

@@ -56,6 +56,7 @@
 struct app {
 	const struct ft_config *cfg;
 	char language[8];          /* the one gettext was set up for */
+	int rotation;              /* the one the picture and touch are turned by */
 	const struct ft_clock *clock;
 	struct live *live;
 	struct poller *poller;
@@ -125,7 +126,7 @@ app_pointer(struct app *a, int64_t id, bool down, float px, float py)
 	if (!live_touch(a->live, mono) && down)
 		return; /* the first touch in the dark only wakes the screen */
 	int lx, ly;
-	ui_touch_to_logical(a->cfg->rotation, a->phys_w, a->phys_h, px, py, &lx, &ly);
+	ui_touch_to_logical(a->rotation, a->phys_w, a->phys_h, px, py, &lx, &ly);
 	struct input_effect e = input_pointer(&a->input, a->frame, id, down, lx, ly);
 	switch (e.kind) {
 	case INPUT_HOLD_DOWN:
@@ -154,7 +155,7 @@ static void
 app_motion(struct app *a, int64_t id, float px, float py)
 {
 	int lx, ly;
-	ui_touch_to_logical(a->cfg->rotation, a->phys_w, a->phys_h, px, py, &lx, &ly);
+	ui_touch_to_logical(a->rotation, a->phys_w, a->phys_h, px, py, &lx, &ly);
 	struct input_effect e = input_motion(&a->input, id, lx, ly);
 	if (e.kind == INPUT_KEYS_MOVE)
 		app_keys(a, &e, app_mono(a));
@@ -165,15 +166,15 @@ app_resize(struct app *a)
 {
 	int w = 0, h = 0;
 	SDL_GetRendererOutputSize(a->display.renderer, &w, &h);
-	if (w == a->phys_w && h == a->phys_h && (a->target || a->cfg->rotation == 0))
+	if (w == a->phys_w && h == a->phys_h && (a->target || a->rotation == 0))
 		return;
 	a->phys_w = w;
 	a->phys_h = h;
-	ui_logical_size(a->cfg->rotation, w, h, &a->log_w, &a->log_h);
+	ui_logical_size(a->rotation, w, h, &a->log_w, &a->log_h);
 	if (a->target)
 		SDL_DestroyTexture(a->target);
 	a->target = NULL;
-	if (a->cfg->rotation != 0) {
+	if (a->rotation != 0) {
 		a->target = SDL_CreateTexture(a->display.renderer, SDL_PIXELFORMAT_ARGB8888,
 					      SDL_TEXTUREACCESS_TARGET, a->log_w, a->log_h);
 		if (!a->target)
@@ -305,6 +306,12 @@ app_render(struct app *a, ft_ms mono)
 			unsetenv("LANGUAGE");
 		ui_i18n_init(language);
 	}
+	/* so does a rotation: the picture and the touches turned together */
+	if (live_config(a->live)->rotation != a->rotation) {
+		a->rotation = live_config(a->live)->rotation;
+		a->phys_w = a->phys_h = 0; /* app_resize lays everything out again */
+		app_resize(a);
+	}
 	live_model(a->live, mono, &m);
 	ui_layout(a->fonts, &m, live_screen(a->live), a->log_w, a->log_h, a->frame);
 	if (a->layout_path) {
@@ -322,7 +329,7 @@ app_render(struct app *a, ft_ms mono)
 		SDL_SetRenderTarget(a->display.renderer, NULL);
 		SDL_SetRenderDrawColor(a->display.renderer, 0, 0, 0, 255);
 		SDL_RenderClear(a->display.renderer);
-		ui_present_rotated(a->display.renderer, a->target, a->cfg->rotation, a->phys_w, a->phys_h);
+		ui_present_rotated(a->display.renderer, a->target, a->rotation, a->phys_w, a->phys_h);
 	} else {
 		ui_draw_frame(a->draw, a->frame, m.night);
 	}
@@ -439,7 +446,8 @@ app_run(const struct ft_config *cfg, const struct app_options *opts)
 {
 	struct ft_error err;
 	int code = FT_EXIT_FAILURE;
-	struct app app = { .cfg = cfg, .clock = &clock_system, .dock_src_fd = -1, .clock_fd = -1 };
+	struct app app = { .cfg = cfg, .clock = &clock_system, .dock_src_fd = -1, .clock_fd = -1,
+			   .rotation = cfg->rotation };
 	struct app *a = &app;
 	ui_i18n_init(cfg->language);
 	trace_open(); /* FAMILYTABLE_TRACE, for make bench */

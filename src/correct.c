@@ -7,7 +7,9 @@
  * rewritten by a slip of the finger; a week may be marked away ahead of
  * time. Every correction is one transaction that also logs it.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "calendar.h"
 #include "correct.h"
@@ -105,4 +107,47 @@ correct_history(struct store *st, ft_ms now, struct store_entry **out, size_t *n
 		struct ft_error *err)
 {
 	return store_entries(st, correct_first_day(now), cal_day_of(now), out, n, err);
+}
+
+bool
+correct_entries(struct store *st, const struct ft_config *cfg, ft_ms now,
+		struct store_entry **rows, struct ui_fix_entry **out, size_t *n,
+		struct ft_error *err)
+{
+	struct store_call *calls = NULL;
+	size_t ncalls = 0;
+	*rows = NULL;
+	*out = NULL;
+	*n = 0;
+	if (!correct_history(st, now, rows, n, err))
+		return false;
+	/* who called whom: the calls of the same days, by the tap's id */
+	if (!store_calls(st, correct_first_day(now), cal_day_of(now), now, &calls, &ncalls, err) ||
+	    !(*out = calloc(*n ? *n : 1, sizeof(**out)))) {
+		if (!*out && calls)
+			ft_fail(err, "out of memory");
+		free(calls);
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return false;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		const struct store_entry *r = &(*rows)[i];
+		struct ui_fix_entry *e = &(*out)[i];
+		e->start = r->start;
+		e->end = r->end;
+		snprintf(e->record, sizeof(e->record), "%s", r->record);
+		snprintf(e->detail, sizeof(e->detail), "%s", r->detail);
+		for (size_t c = 0; r->kind == STORE_TAP && c < ncalls; c++) {
+			if (calls[c].id != r->id || calls[c].from_slot <= 0)
+				continue;
+			char name[FT_NAME_MAX];
+			snprintf(e->call_from, sizeof(e->call_from), "%s",
+				 config_slot_name(cfg, calls[c].from_slot, name));
+			snprintf(e->call_to, sizeof(e->call_to), "%s", calls[c].to);
+		}
+	}
+	free(calls);
+	return true;
 }

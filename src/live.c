@@ -92,6 +92,7 @@ live_free(struct live *l)
 	live_firstboot_free(l);
 	free(l->fixes);
 	free(l->fix_rows);
+	live_setup_free(l);
 	free(l);
 }
 

@@ -147,6 +147,10 @@ confirm_yes(struct live *l, ft_ms mono)
 		live_fix_remove_asked(l, mono);
 		return;
 	}
+	if (l->confirm == UI_CONFIRM_RITUAL_REMOVE || l->confirm == UI_CONFIRM_WINDOW_REMOVE) {
+		live_setup_confirmed(l, mono);
+		return;
+	}
 	/* "Was it a mistake?" "Yes": the walk just logged is undone */
 	if (l->confirm != UI_CONFIRM_UNDO && l->confirm != UI_CONFIRM_WALK_MISTAKE)
 		return;
@@ -304,6 +308,7 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		l->fix_walk_start = -1;
 		live_fixes_load(l, mono);
 		break;
+	case UI_ACT_GO_ADD_WALK:
 	case UI_ACT_FIX_AWAY:
 	case UI_ACT_FIX_WALK_STEP:
 	case UI_ACT_FIX_WALK_ADD:
@@ -336,6 +341,27 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	case UI_ACT_FIRSTBOOT_SKIP:
 	case UI_ACT_FIRSTBOOT_BACK:
 		live_firstboot_action(l, action, arg, mono);
+		break;
+	case UI_ACT_GO_SETUP:
+	case UI_ACT_KEY_RESET:
+	case UI_ACT_RITUAL_EDIT:
+	case UI_ACT_RITUAL_STEP:
+	case UI_ACT_RITUAL_KIND:
+	case UI_ACT_RITUAL_LABEL:
+	case UI_ACT_RITUAL_TYPE:
+	case UI_ACT_RITUAL_SAVE:
+	case UI_ACT_RITUAL_REMOVE:
+	case UI_ACT_WINDOW_EDIT:
+	case UI_ACT_WINDOW_STEP:
+	case UI_ACT_WINDOW_NAME:
+	case UI_ACT_WINDOW_SAVE:
+	case UI_ACT_WINDOW_REMOVE:
+	case UI_ACT_NIGHT_STEP:
+	case UI_ACT_ROTATION:
+	case UI_ACT_ZONE_REGION:
+	case UI_ACT_ZONE_CITY:
+	case UI_ACT_SETUP_PAGE:
+		live_setup_action(l, action, arg, mono);
 		break;
 	}
 }

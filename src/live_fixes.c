@@ -34,21 +34,12 @@ live_fixes_load(struct live *l, ft_ms mono)
 {
 	struct ft_error err;
 	struct store_entry *rows = NULL;
+	struct ui_fix_entry *fixes = NULL;
 	size_t n = 0;
 	ft_ms now = live_now(l, mono);
-	if (!l->store || !live_store_result(l, correct_history(l->store, now, &rows, &n, &err), &err))
+	if (!l->store ||
+	    !live_store_result(l, correct_entries(l->store, l->cfg, now, &rows, &fixes, &n, &err), &err))
 		return;
-	struct ui_fix_entry *fixes = calloc(n ? n : 1, sizeof(*fixes));
-	if (!fixes) {
-		free(rows);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		fixes[i].start = rows[i].start;
-		fixes[i].end = rows[i].end;
-		snprintf(fixes[i].record, sizeof(fixes[i].record), "%s", rows[i].record);
-		snprintf(fixes[i].detail, sizeof(fixes[i].detail), "%s", rows[i].detail);
-	}
 	free(l->fixes);
 	free(l->fix_rows);
 	l->fixes = fixes;
@@ -66,6 +57,23 @@ live_fixes_load(struct live *l, ft_ms mono)
 		l->fix_walk_length = 30 * FT_MINUTE;
 	}
 	live_changed(l);
+}
+
+/* The walk to add a day earlier (DIR -1) or later (+1), at the same time
+ * of day: back to the first day a correction may touch, forward to today,
+ * where it moves earlier if it would not be over by NOW. */
+static void
+walk_day_step(struct live *l, int dir, ft_ms now)
+{
+	int64_t day = cal_day_of(l->fix_walk_start) + dir;
+	if (day < correct_first_day(now) || day > cal_day_of(now))
+		return;
+	ft_ms start = cal_local_instant(day, cal_local_minute(l->fix_walk_start));
+	ft_ms latest = now - l->fix_walk_length;
+	if (start > latest)
+		start = latest - ft_floormod(latest, 15 * FT_MINUTE);
+	if (cal_day_of(start) == day)
+		l->fix_walk_start = start;
 }
 
 /* A correction's result: remembered for Undo, and everything read again. */
@@ -105,9 +113,16 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		fixed(l, rc, fix, what, &err, mono);
 		break;
 	}
+	case UI_ACT_GO_ADD_WALK:
+		live_go(l, UI_ADD_WALK, mono);
+		break;
 	case UI_ACT_FIX_WALK_STEP: {
 		static const ft_ms steps[] = { -15 * FT_MINUTE, 15 * FT_MINUTE, -5 * FT_MINUTE,
 					       5 * FT_MINUTE };
+		if (arg == 4 || arg == 5) {
+			walk_day_step(l, arg == 5 ? 1 : -1, now);
+			break;
+		}
 		if (arg < 0 || arg > 3)
 			break;
 		if (arg < 2) {
@@ -128,6 +143,8 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		int rc = correct_add_walk(l->store, l->fix_walk_start, l->fix_walk_length, now, &fix,
 					  &err);
 		fixed(l, rc, fix, _("walk added"), &err, mono);
+		if (rc == FT_EXIT_OK)
+			live_go(l, UI_FIXES, mono); /* where Undo is, and the walk in the list */
 		break;
 	}
 	case UI_ACT_FIX_REMOVE:
@@ -136,10 +153,14 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		l->fix_asked = arg;
 		l->confirm = UI_CONFIRM_REMOVE;
 		{
-			char hhmm[16], date[16];
+			char hhmm[16], date[64];
 			const struct ui_fix_entry *e = &l->fixes[arg];
+			int64_t day = cal_day_of(e->start);
+			struct cal_date d = cal_date_from_day(day);
 			cal_format_hhmm(e->start, hhmm);
-			cal_day_name(cal_day_of(e->start), date);
+			/* the date as the family says it, in its language */
+			snprintf(date, sizeof(date), _("%1$s %2$d %3$s"), ui_weekday_long(cal_weekday(day)),
+				 d.day, ui_month_long(d.month));
 			snprintf(l->confirm_text, sizeof(l->confirm_text),
 				 _("Remove the %s of %s at %s? It will no longer count."), entry_word(e),
 				 date, hhmm);

@@ -9,6 +9,8 @@
  *                    the questions' "Yes"
  *   live_settings.c  the settings screen's changes, stored and in effect
  *   live_fixes.c     the corrections screen: its entries and its changes
+ *   live_setup.c     the settings beyond the first screen: rituals, meal
+ *                    windows, night, time zone, rotation
  *   live_model.c     what the screens show, filled from the state
  *   live_review.c    the review: the week shown, its report and marks
  *
@@ -26,6 +28,7 @@
 #include "live.h"
 #include "review.h"
 #include "tzlist.h"
+#include "zones.h"
 
 #define _(s) gettext(s)
 
@@ -147,6 +150,15 @@ struct live {
 
 	/* the first-boot walk-through */
 	struct live_firstboot firstboot;
+	/* the settings beyond the first screen (live_setup.c): the ritual or
+	 * window being changed, why a change was refused, the zone picker */
+	struct ui_setup setup;
+	char setup_refused[320];   /* "" when nothing was refused */
+	struct zones *zones;       /* the system's, read when the picker opens */
+#define LIVE_REGIONS 32
+	char regions[LIVE_REGIONS][ZONES_NAME];
+	int nregions;
+	const char *zone_list[ZONES_MAX]; /* what the picker shows: regions or zones */
 };
 
 /* live.c */
@@ -218,6 +230,18 @@ bool live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms
 /* What its screens show. */
 void live_firstboot_model(const struct live *l, struct ui_model *m);
 void live_firstboot_free(struct live *l);
+/* live_setup.c */
+/* A tap on the settings beyond the first screen (UI_ACT_GO_SETUP, UI_ACT_KEY_RESET, UI_ACT_RITUAL_*, UI_ACT_WINDOW_*,
+ * UI_ACT_NIGHT_STEP, UI_ACT_ROTATION, UI_ACT_ZONE_*, UI_ACT_SETUP_PAGE). */
+void live_setup_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* "Yes" to removing the ritual or window being changed. */
+void live_setup_confirmed(struct live *l, ft_ms mono);
+/* The zone every local time uses, after [time] timezone changed: ZONE at
+ * once, or the system's when it is "" (put back to none). */
+void live_apply_zone(const char *zone);
+/* What the model shows of them. */
+void live_setup_model(struct live *l, struct ui_model *m);
+void live_setup_free(struct live *l);
 
 /* live_review.c */
 /* The review's week, its report and marks from the store, as of NOW

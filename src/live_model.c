@@ -151,4 +151,5 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	m->fix_walk_length = l->fix_walk_length;
 	m->fix_undo_label = l->fix_last > 0 ? l->fix_undo : NULL;
 	live_firstboot_model(l, m);
+	live_setup_model(l, m);
 }

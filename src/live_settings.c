@@ -4,6 +4,8 @@
  * from the files (to put a value back), the hold that opens the screen,
  * and a change stored as `familytable settings set` would store it.
  */
+#include <string.h>
+
 #include "live_internal.h"
 #include "log.h"
 #include "settings.h"
@@ -60,6 +62,12 @@ live_setting_reset_key(struct live *l, const char *name)
 		live_store_result(l, false, &err);
 		return;
 	}
+	/* a zone put back applies at once, as one chosen does */
+	bool zone_changed = strcmp(c.timezone, l->own.timezone) != 0;
 	l->own = c;
+	if (zone_changed)
+		live_apply_zone(l->own.timezone);
+	l->setup_refused[0] = '\0';
 	l->report_stale = true;
+	live_changed(l);
 }

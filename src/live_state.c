@@ -19,7 +19,8 @@ const char *const ui_screen_names[UI_SCREEN_COUNT] = {
 	"glance", "meal", "walk", "hug", "review", "settings", "corrections", "call",
 	"call-whom", "keyboard", "family", "together", "year", "firstboot-language",
 	"firstboot-region", "firstboot-city", "firstboot-family", "firstboot-goals",
-	"firstboot-rituals",
+	"firstboot-rituals", "rituals", "ritual", "meal-windows", "meal-window", "screen-clock",
+	"zone-region", "zone-city", "add-walk",
 };
 
 const char *const ui_setting_keys[UI_SET_COUNT] = {
@@ -28,6 +29,16 @@ const char *const ui_setting_keys[UI_SET_COUNT] = {
 	[UI_SET_LANGUAGE] = "display.language",
 };
 const char *const ui_setting_languages[2] = {"en", "fr"};
+const char *const ui_window_names[UI_WINDOW_NAMES] = {
+	"breakfast", "brunch", "lunch", "snack", "dinner", "supper",
+};
+/* N_(): marked for the catalogue, translated where they are shown */
+#define N_(s) s
+const char *const ui_ritual_labels[3][UI_RITUAL_LABELS] = {
+	[FT_RITUAL_CALL] = { N_("Call a friend"), N_("Call the grandparents"), N_("Call the cousins") },
+	[FT_RITUAL_MEAL] = { N_("Shared lunch"), N_("Family breakfast"), N_("Sunday dinner") },
+	[FT_RITUAL_WALK] = { N_("Family walk"), N_("Walk after dinner"), N_("Bike ride") },
+};
 
 bool
 live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir, char *value,

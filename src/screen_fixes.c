@@ -44,23 +44,11 @@ entry_name(const struct ui_fix_entry *e)
 	return _("Phones down");
 }
 
-static void
-lay_stepper(struct lay *l, struct ui_rect box, const char *value, int less, int more)
-{
-	int b = l->target;
-	struct ui_rect minus = ui_rect_cut_left(&box, b, l->gap / 2);
-	struct ui_rect plus = { box.x + box.w - b, box.y, b, box.h };
-	box.w -= b + l->gap / 2;
-	lay_button(l, minus, "−", UI_ACT_FIX_WALK_STEP, less, false);
-	lay_button(l, plus, "+", UI_ACT_FIX_WALK_STEP, more, false);
-	lay_text(l, box, 20, UI_TEXT_BOLD, UI_C_INK, "%s", value);
-}
-
 void
 lay_fixes(struct lay *l, struct ui_rect r)
 {
 	const struct ui_model *m = l->m;
-	char buf[160], when[48], len[32];
+	char buf[256], when[48], len[32];
 	lay_back_row(l, &r, _("Put mistakes right"));
 
 	/* this week: its dates, away or counted */
@@ -83,22 +71,10 @@ lay_fixes(struct lay *l, struct ui_rect r)
 	lay_button(l, toggle, m->week_away ? _("Count it again") : _("Mark away"), UI_ACT_FIX_AWAY, 0,
 		   false);
 
-	/* a walk after the fact: when, how long, add */
-	struct ui_rect walk = ui_rect_cut_top(&r, l->portrait ? 2 * l->target + l->gap : l->target,
-					      l->gap);
-	struct ui_rect add = { walk.x + walk.w - lay_px(l, 130), walk.y, lay_px(l, 130), walk.h };
-	walk.w -= add.w + l->gap;
-	fmt_when(m->fix_walk_start, when, sizeof(when));
-	lay_fmt_minutes(m->fix_walk_length, len, sizeof(len));
-	if (l->portrait) {
-		lay_stepper(l, ui_rect_row(walk, 0, 2, l->gap), when, 0, 1);
-		lay_stepper(l, ui_rect_row(walk, 1, 2, l->gap), len, 2, 3);
-	} else {
-		struct ui_rect start = ui_rect_cut_left(&walk, walk.w * 3 / 5, l->gap);
-		lay_stepper(l, start, when, 0, 1);
-		lay_stepper(l, walk, len, 2, 3);
-	}
-	lay_button(l, add, _("Add walk"), UI_ACT_FIX_WALK_ADD, 0, true);
+	/* a walk after the fact: on its own screen, with its day, start and
+	 * length */
+	struct ui_rect walk = ui_rect_cut_top(&r, l->target, l->gap);
+	lay_button(l, walk, _("Add a walk someone forgot to start"), UI_ACT_GO_ADD_WALK, 0, false);
 
 	/* newer, older, undo across the bottom */
 	struct ui_rect foot = ui_rect_cut_bottom(&r, l->target, l->gap);
@@ -129,11 +105,66 @@ lay_fixes(struct lay *l, struct ui_rect r)
 		fmt_when(e->start, when, sizeof(when));
 		if (e->end > e->start) {
 			lay_fmt_minutes(e->end - e->start, len, sizeof(len));
-			snprintf(buf, sizeof(buf), "%s · %s · %s", when, entry_name(e), len);
+			snprintf(buf, sizeof(buf), "%s · %s", entry_name(e), len);
+		} else if (e->call_from[0]) {
+			/* TRANSLATORS: a call in the history: "Call", who called and whom */
+			snprintf(buf, sizeof(buf), _("%s · %s → %s"), entry_name(e), e->call_from,
+				 e->call_to);
 		} else {
-			snprintf(buf, sizeof(buf), "%s · %s", when, entry_name(e));
+			snprintf(buf, sizeof(buf), "%s", entry_name(e));
 		}
-		lay_text(l, ui_rect_inset(row, l->pad), 20, UI_TEXT_LEFT, UI_C_INK, "%s", buf);
+		struct ui_rect in = ui_rect_inset(row, l->pad);
+		if (l->portrait) {
+			/* when above what, each read whole on a narrow row */
+			struct ui_rect top = ui_rect_cut_top(&in, in.h / 2, 0);
+			lay_text(l, top, 18, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", when);
+			lay_text(l, in, 18, UI_TEXT_LEFT, UI_C_INK, "%s", buf);
+		} else {
+			lay_text(l, in, 20, UI_TEXT_LEFT, UI_C_INK, "%s · %s", when, buf);
+		}
 		lay_button(l, remove, _("Remove"), UI_ACT_FIX_REMOVE, m->fix_first + i, false);
+	}
+}
+
+/* The day of the walk to add, as the family says it: today, yesterday,
+ * else its weekday and date. */
+static void
+fmt_day(ft_ms t, ft_ms now, char *out, size_t size)
+{
+	int64_t day = cal_day_of(t), today = cal_day_of(now);
+	struct cal_date d = cal_date_from_day(day);
+	if (day == today)
+		snprintf(out, size, "%s", _("Today"));
+	else if (day == today - 1)
+		snprintf(out, size, "%s", _("Yesterday"));
+	else
+		/* TRANSLATORS: weekday, day of the month, month: "Tue 1 December" */
+		snprintf(out, size, _("%1$s %2$d %3$s"), ui_weekday_short(cal_weekday(day)), d.day,
+			 ui_month_long(d.month));
+}
+
+void
+lay_add_walk(struct lay *l, struct ui_rect r)
+{
+	const struct ui_model *m = l->m;
+	char day[64], hhmm[8], len[32];
+	lay_setup_top(l, &r, _("A walk after the fact"), UI_ACT_GO_FIXES, 0);
+	struct ui_rect foot = ui_rect_cut_bottom(&r, l->target, l->gap);
+	lay_button(l, foot, _("Add walk"), UI_ACT_FIX_WALK_ADD, 0, true);
+	fmt_day(m->fix_walk_start, m->now, day, sizeof(day));
+	lay_fmt_clock(m->fix_walk_start, hhmm);
+	lay_fmt_minutes(m->fix_walk_length, len, sizeof(len));
+	const char *words[3] = { _("Day"), _("Started at"), _("Lasted") };
+	const char *values[3] = { day, hhmm, len };
+	static const int steps[3][2] = { { 4, 5 }, { 0, 1 }, { 2, 3 } };
+	for (int i = 0; i < 3; i++) {
+		struct ui_rect row = ui_rect_row(r, i, 3, l->gap);
+		if (row.h > lay_px(l, 90)) {
+			row.y += (row.h - lay_px(l, 90)) / 2;
+			row.h = lay_px(l, 90);
+		}
+		struct ui_rect word = ui_rect_cut_left(&row, row.w / 4, l->gap);
+		lay_text(l, word, 22, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", words[i]);
+		lay_stepper(l, row, values[i], UI_ACT_FIX_WALK_STEP, steps[i][0], steps[i][1]);
 	}
 }

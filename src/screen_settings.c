@@ -3,7 +3,10 @@
  * weekly goals, the review's day and time, the language. Each row shows
  * the value in effect and where it comes from; − and + change it at once
  * (stored as `familytable settings set` would), Put back returns it to the
- * installer's file. The screen is reached by holding the glance's clock.
+ * installer's file. The screen is reached by holding the glance's clock;
+ * its buttons lead to the rituals, the meal times (screen_setup.c), the
+ * screen and clock (language, night, time zone, rotation: screen_clock.c)
+ * and the corrections.
  */
 #include <libintl.h>
 #include <stdarg.h>
@@ -67,7 +70,7 @@ source_text(enum ft_source source)
 	return _("as it came");
 }
 
-static void
+void
 lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool stacked)
 {
 	const struct ft_config *cfg = l->cfg;
@@ -123,39 +126,37 @@ lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool sta
 void
 lay_settings(struct lay *l, struct ui_rect r)
 {
-	/* the title, the family's names, the first-boot walk-through again,
-	 * the corrections, Home */
-	struct ui_rect top = ui_rect_cut_top(&r, l->target, l->gap);
-	/* shares of the width: Home, the corrections, the walk-through again,
-	 * the family */
-	struct ui_rect home = { top.x + top.w - top.w * 14 / 100, top.y, top.w * 14 / 100, top.h };
-	struct ui_rect fixes = { home.x - l->gap - top.w * 25 / 100, top.y, top.w * 25 / 100, top.h };
-	struct ui_rect again = { fixes.x - l->gap - top.w * 20 / 100, top.y, top.w * 20 / 100, top.h };
-	struct ui_rect family = { again.x - l->gap - top.w * 15 / 100, top.y, top.w * 15 / 100, top.h };
-	struct ui_rect title = { top.x, top.y, family.x - top.x - l->gap, top.h };
-	if (title.w < lay_px(l, 150)) {
-		/* narrow (portrait): the family, the walk-through and the
-		 * corrections on a row of their own under the title */
-		home = (struct ui_rect){ top.x + top.w - lay_px(l, 150), top.y, lay_px(l, 150), top.h };
-		title.w = home.x - top.x - l->gap;
-		struct ui_rect row = ui_rect_cut_top(&r, l->target, l->gap);
-		family = ui_rect_column(row, 0, 3, l->gap);
-		again = ui_rect_column(row, 1, 3, l->gap);
-		fixes = ui_rect_column(row, 2, 3, l->gap);
-	}
-	lay_text(l, title, 28, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", _("Settings"));
-	lay_button(l, family, _("Family"), UI_ACT_GO_FAMILY, 0, false);
-	lay_button(l, again, _("Set up again"), UI_ACT_FIRSTBOOT_AGAIN, 0, false);
-	lay_button(l, fixes, _("Put mistakes right"), UI_ACT_GO_FIXES, 0, false);
-	lay_button(l, home, _("Home"), UI_ACT_GO_GLANCE, 0, false);
+	/* the title and Home; then the other settings' screens and the
+	 * corrections, one button each, in rows of three (two in portrait) */
+	lay_back_row(l, &r, _("Settings"));
+	struct {
+		const char *label;
+		enum ui_action action;
+		int arg;
+	} const go[] = {
+		{ _("Family"), UI_ACT_GO_FAMILY, 0 },
+		{ _("Rituals"), UI_ACT_GO_SETUP, UI_RITUALS },
+		{ _("Meal times"), UI_ACT_GO_SETUP, UI_WINDOWS },
+		{ _("Screen and clock"), UI_ACT_GO_SETUP, UI_SCREEN_CLOCK },
+		{ _("Put mistakes right"), UI_ACT_GO_FIXES, 0 },
+		{ _("Set up again"), UI_ACT_FIRSTBOOT_AGAIN, 0 },
+	};
+	int ngo = (int)FT_ARRAY_LEN(go), per_row = l->portrait ? 2 : 3;
+	int go_rows = (ngo + per_row - 1) / per_row;
+	struct ui_rect nav = ui_rect_cut_top(&r, go_rows * l->target + (go_rows - 1) * l->gap, l->gap);
+	for (int i = 0; i < ngo; i++)
+		lay_button(l, ui_rect_column(ui_rect_row(nav, i / per_row, go_rows, l->gap), i % per_row,
+					     per_row, l->gap),
+			   go[i].label, go[i].action, go[i].arg, false);
 	/* one row each, one above the other, while that leaves each row a
-	 * full-size target; else (landscape, banners above) two columns */
-	int rows = UI_SET_COUNT, cols = 1;
+	 * full-size target; else (landscape, banners above) two columns. The
+	 * language is with the screen and clock. */
+	int count = UI_SET_LANGUAGE, rows = count, cols = 1;
 	if ((r.h - (rows - 1) * l->gap) / rows < lay_px(l, 60) + 2 * lay_px(l, 4)) {
 		cols = 2;
-		rows = (UI_SET_COUNT + 1) / 2;
+		rows = (count + 1) / 2;
 	}
-	for (int i = 0; i < UI_SET_COUNT; i++) {
+	for (int i = 0; i < count; i++) {
 		struct ui_rect cell = ui_rect_row(r, i / cols, rows, l->gap);
 		if (cols > 1)
 			cell = ui_rect_column(cell, i % cols, cols, l->gap);

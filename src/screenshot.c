@@ -23,6 +23,7 @@
 #include "ui_image.h"
 #include "ui_layout_json.h"
 #include "tzlist.h"
+#include "zones.h"
 
 /* What was going on at AT, as far as the database tells. */
 static void
@@ -111,7 +112,8 @@ shot_model(struct store *st, const struct ft_config *cfg, ft_ms at, struct repor
 /* The corrections screen's list, as the live display reads it (correct.h);
  * *fixes is malloc'd, NULL when there is nothing. */
 static void
-shot_fixes(struct store *st, ft_ms at, struct ui_model *m, struct ui_fix_entry **fixes)
+shot_fixes(struct store *st, const struct ft_config *cfg, ft_ms at, struct ui_model *m,
+	   struct ui_fix_entry **fixes)
 {
 	struct store_entry *rows = NULL;
 	size_t n = 0;
@@ -121,17 +123,8 @@ shot_fixes(struct store *st, ft_ms at, struct ui_model *m, struct ui_fix_entry *
 		m->week_away = false;
 	m->fix_walk_start = at - FT_HOUR - ft_floormod(at, 15 * FT_MINUTE);
 	m->fix_walk_length = 30 * FT_MINUTE;
-	if (!correct_history(st, at, &rows, &n, &ignored) || n == 0 ||
-	    !(*fixes = calloc(n, sizeof(**fixes)))) {
-		free(rows);
+	if (!correct_entries(st, cfg, at, &rows, fixes, &n, &ignored))
 		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		(*fixes)[i].start = rows[i].start;
-		(*fixes)[i].end = rows[i].end;
-		snprintf((*fixes)[i].record, sizeof((*fixes)[i].record), "%s", rows[i].record);
-		snprintf((*fixes)[i].detail, sizeof((*fixes)[i].detail), "%s", rows[i].detail);
-	}
 	free(rows);
 	m->fixes = *fixes;
 	m->nfixes = (int)n;
@@ -240,6 +233,48 @@ shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, struct tzlist
 	live_firstboot_zones_page(z, region, first, u);
 }
 
+/* The settings beyond the first screen, as the display shows them when
+ * the family opens them: the first ritual and the last meal window being
+ * changed, the zone picker on the configured zone's region (else Europe).
+ * *zones and *regions are malloc'd (the caller frees them). */
+static void
+shot_setup(const struct ft_config *cfg, enum ui_screen screen, ft_ms at, struct ui_model *m,
+	   struct zones **zones, char (**regions)[ZONES_NAME], const char ***list)
+{
+	struct ui_setup *s = &m->setup;
+	struct ft_error ignored;
+	s->ritual_index = cfg->nrituals > 0 ? 0 : cfg->nrituals;
+	if (cfg->nrituals > 0)
+		s->ritual = cfg->rituals[0];
+	else
+		s->ritual = (struct ft_ritual){ cal_weekday(cal_day_of(at)), 18 * 60, FT_RITUAL_CALL, "" };
+	s->window_index = cfg->nwindows - 1;
+	s->window = cfg->windows[cfg->nwindows - 1];
+	if (screen != UI_ZONE_REGION && screen != UI_ZONE_CITY)
+		return;
+	*zones = calloc(1, sizeof(**zones));
+	*regions = calloc(ZONES_MAX, sizeof(**regions));
+	*list = calloc(ZONES_MAX, sizeof(**list));
+	if (!*zones || !*regions || !*list || !zones_load(*zones, NULL, &ignored))
+		return;
+	if (screen == UI_ZONE_REGION) {
+		s->nzones = zones_regions(*zones, *regions, ZONES_MAX);
+		for (int i = 0; i < s->nzones; i++)
+			(*list)[i] = (*regions)[i];
+	} else {
+		const char *slash = strchr(cfg->timezone, '/');
+		snprintf((*regions)[0], ZONES_NAME, "%.*s", slash ? (int)(slash - cfg->timezone) : 6,
+			 slash ? cfg->timezone : "Europe");
+		s->zone_region = (*regions)[0];
+		s->nzones = zones_of_region(*zones, s->zone_region, *list, ZONES_MAX);
+		/* the list opens at the zone in effect */
+		for (int i = 0; i < s->nzones; i++)
+			if (strcmp((*list)[i], cfg->timezone) == 0)
+				s->first = i;
+	}
+	s->zones = *list;
+}
+
 int
 app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opts)
 {
@@ -287,8 +322,8 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		goto out_fonts;
 	}
 	struct ui_fix_entry *fixes = NULL;
-	if (screen == UI_FIXES)
-		shot_fixes(st, at, &m, &fixes);
+	if (screen == UI_FIXES || screen == UI_ADD_WALK)
+		shot_fixes(st, cfg, at, &m, &fixes);
 	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
 	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM || screen == UI_KEYBOARD)
 		shot_call(st, at, call_names, &m);
@@ -321,6 +356,10 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 			goto out_fonts;
 		}
 	}
+	struct zones *setup_zones = NULL;
+	char (*regions)[ZONES_NAME] = NULL;
+	const char **zone_list = NULL;
+	shot_setup(cfg, screen, at, &m, &setup_zones, &regions, &zone_list);
 	if (!need_frame || frame)
 		s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
 	if (!s) {
@@ -335,6 +374,9 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	free(frame);
 	free(fixes);
 	tzlist_free(&zones);
+	free(setup_zones);
+	free(regions);
+	free(zone_list);
 	if (s)
 		SDL_FreeSurface(s);
 	report_free(&r);

@@ -610,7 +610,8 @@ lay_confirm(struct lay *l)
 	lay_label(l, in, 22, 0, UI_C_INK, "%s", m->confirm_text ? m->confirm_text : "");
 	/* removing something: the coloured answer is the one that keeps it */
 	bool mistake = m->confirm == UI_CONFIRM_WALK_MISTAKE;
-	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE || mistake;
+	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE || mistake ||
+		       m->confirm == UI_CONFIRM_RITUAL_REMOVE || m->confirm == UI_CONFIRM_WINDOW_REMOVE;
 	const char *no = mistake ? _("No, keep it") : removes ? _("Keep it") : _("Cancel");
 	const char *yes = mistake ? _("Yes, remove it") : removes ? _("Remove") : _("Yes");
 	struct lay_button_spec b[] = {
@@ -705,6 +706,14 @@ ui_layout(struct ui_fonts *fonts, const struct ui_model *m, enum ui_screen scree
 	case UI_FIRSTBOOT_RITUALS:
 		lay_firstboot_rituals(&l, r);
 		break;
+	case UI_RITUALS: lay_rituals(&l, r); break;
+	case UI_RITUAL: lay_ritual(&l, r); break;
+	case UI_WINDOWS: lay_windows(&l, r); break;
+	case UI_WINDOW: lay_window(&l, r); break;
+	case UI_SCREEN_CLOCK: lay_screen_clock(&l, r); break;
+	case UI_ZONE_REGION: lay_zone_region(&l, r); break;
+	case UI_ZONE_CITY: lay_zone_city(&l, r); break;
+	case UI_ADD_WALK: lay_add_walk(&l, r); break;
 	case UI_SCREEN_COUNT:
 		break;
 	}

@@ -159,5 +159,29 @@ void lay_firstboot_city(struct lay *l, struct ui_rect r);
 void lay_firstboot_family(struct lay *l, struct ui_rect r);
 void lay_firstboot_goals(struct lay *l, struct ui_rect r);
 void lay_firstboot_rituals(struct lay *l, struct ui_rect r);
+/* the settings beyond the first screen (src/screen_setup.c,
+ * src/screen_clock.c) and the walk added after the fact
+ * (src/screen_fixes.c) */
+void lay_rituals(struct lay *l, struct ui_rect r);
+void lay_ritual(struct lay *l, struct ui_rect r);
+void lay_windows(struct lay *l, struct ui_rect r);
+void lay_window(struct lay *l, struct ui_rect r);
+void lay_screen_clock(struct lay *l, struct ui_rect r);
+void lay_zone_region(struct lay *l, struct ui_rect r);
+void lay_zone_city(struct lay *l, struct ui_rect r);
+void lay_add_walk(struct lay *l, struct ui_rect r);
+/* Their pieces: a title (or why a change was refused) with Back or Cancel
+ * (BACK and ARG) across the top of *R; a stepper "− VALUE +" whose buttons
+ * do ACTION with LESS and MORE; whether the key NAME was set here (so Put
+ * back is offered). */
+void lay_setup_top(struct lay *l, struct ui_rect *r, const char *title, enum ui_action back,
+		   int arg);
+void lay_stepper(struct lay *l, struct ui_rect box, const char *value, enum ui_action action,
+		 int less, int more);
+bool lay_key_from_display(const struct lay *l, const char *name);
+/* A row of the first settings screen (src/screen_settings.c): its title,
+ * where its value comes from, − value + (or the choices), Put back;
+ * STACKED: the title above the controls. */
+void lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool stacked);
 
 #endif

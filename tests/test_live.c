@@ -1039,15 +1039,19 @@ test_mistakes_are_put_right_from_the_settings(void **state)
 	assert_true(loop_shows(a, "Nothing logged"));
 	/* the walk forgotten this morning: 07:00, 30 min; five minutes more */
 	assert_int_equal(model(a).fix_walk_start, T("2026-12-08T07:00:00+01:00"));
+	loop_tap(a, UI_ACT_GO_ADD_WALK, 0);
 	loop_tap(a, UI_ACT_FIX_WALK_STEP, 3);
 	loop_tap(a, UI_ACT_FIX_WALK_ADD, 0);
+	assert_int_equal(live_screen(a->live), UI_FIXES);
 	assert_int_equal(test_query_int(fx->db, "SELECT (end_ms - start_ms) / 60000 FROM walk"), 35);
 	assert_int_equal(model(a).nfixes, 1);
 	assert_true(loop_shows(a, "Undo: walk added"));
 	/* a step past now is refused: the walk must be over */
+	loop_tap(a, UI_ACT_GO_ADD_WALK, 0);
 	for (int i = 0; i < 20; i++)
 		loop_tap(a, UI_ACT_FIX_WALK_STEP, 1);
 	assert_true(model(a).fix_walk_start + model(a).fix_walk_length <= T("2026-12-08T08:00:00+01:00"));
+	loop_tap(a, UI_ACT_GO_FIXES, 0); /* Cancel */
 
 	/* Remove asks; the coloured answer keeps it */
 	loop_tap(a, UI_ACT_FIX_REMOVE, 0);

@@ -1,0 +1,393 @@
+/*
+ * test_live_settings.c - the settings beyond the first screen through the
+ * decision module (live.h, issue 11, point 1), driven as app.c drives it
+ * (tests/live_loop.h): plain instants, taps on the frame last drawn, the
+ * real store in a temporary folder.
+ *
+ *   - a ritual changed, added or removed on the display is stored as
+ *     `settings set` would, in effect at once (the report and the glance
+ *     see it), and Put back returns the file's rituals;
+ *   - a meal window is checked as the file would check it: a refused one
+ *     says why and writes nothing; one past midnight counts the meal;
+ *   - the night, the time zone (region, then city) and the rotation apply
+ *     at once and can be put back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "calendar.h"
+#include "live_loop.h"
+#include "report.h"
+#include "settings.h"
+#include "store.h"
+
+#define S FT_SECOND
+
+static const char *const conf =
+	"[dock]\nnames = Anna Ben\n"
+	"[rituals]\nritual = mon 18:00 call \"Call a friend\"\n"
+	"ritual = thu 12:00 meal \"Shared lunch\"\n"
+	"[time]\ntimezone = Europe/Paris\n";
+
+/* Tuesday 8 December 2026, 20:00 in Paris. */
+#define TUESDAY "2026-12-08T20:00:00+01:00"
+
+struct fixture {
+	char dir[64];
+	char db[128];
+	struct ft_config cfg;
+	struct loop lp;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	if (!fx)
+		return -1;
+	test_temp_dir(fx->dir, "live-settings");
+	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
+	fx->cfg = test_config(conf);
+	struct ft_error err;
+	assert_true(cal_set_zone(fx->cfg.timezone, &err));
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	if (fx->lp.live)
+		loop_close(&fx->lp);
+	test_remove_dir(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static struct ui_model
+model(struct loop *a)
+{
+	struct ui_model m;
+	live_model(a->live, a->mono, &m);
+	return m;
+}
+
+/* The configuration as the database would give it to the next start:
+ * the file's, with the stored settings laid over it. */
+static struct ft_config
+stored(struct fixture *fx)
+{
+	struct ft_error err;
+	struct ft_config cfg = fx->cfg;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	assert_true(settings_overlay(&cfg, st, &err));
+	store_close(st);
+	return cfg;
+}
+
+static enum ft_source
+source(struct fixture *fx, const char *key)
+{
+	return stored(fx).source[config_key_find(key)];
+}
+
+/* The app at TUESDAY, on the settings screen (held the clock two seconds). */
+static struct loop *
+open_settings(struct fixture *fx, const char *at)
+{
+	int x = 0, y = 0;
+	loop_open(&fx->lp, &fx->cfg, fx->db, T(at), NULL);
+	struct loop *a = &fx->lp;
+	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
+	loop_finger(a, 1, false, x, y);
+	assert_int_equal(live_screen(a->live), UI_SETTINGS);
+	return a;
+}
+
+/* The index of the ritual labelled LABEL in the configuration in effect,
+ * or -1. */
+static int
+ritual_labelled(struct loop *a, const char *label)
+{
+	const struct ft_config *cfg = live_config(a->live);
+	for (int i = 0; i < cfg->nrituals; i++)
+		if (strcmp(cfg->rituals[i].label, label) == 0)
+			return i;
+	return -1;
+}
+
+static void
+test_a_ritual_changed_applies_at_once_and_is_put_back(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
+	assert_int_equal(live_screen(a->live), UI_RITUALS);
+	assert_true(loop_shows(a, "Call a friend"));
+
+	/* the Monday call becomes a Tuesday walk at 18:15 */
+	loop_tap(a, UI_ACT_RITUAL_EDIT, 0);
+	assert_int_equal(live_screen(a->live), UI_RITUAL);
+	loop_tap(a, UI_ACT_RITUAL_STEP, 1);   /* a day later */
+	loop_tap(a, UI_ACT_RITUAL_STEP, 3);   /* a quarter of an hour later */
+	loop_tap(a, UI_ACT_RITUAL_KIND, FT_RITUAL_WALK);
+	/* a suggested label follows the kind */
+	assert_string_equal(model(a).setup.ritual.label, "Family walk");
+	loop_tap(a, UI_ACT_RITUAL_LABEL, 1);
+	assert_string_equal(model(a).setup.ritual.label, "Walk after dinner");
+	/* nothing is stored before Save */
+	assert_int_equal(source(fx, "rituals.ritual"), FT_SOURCE_FILE);
+	loop_tap(a, UI_ACT_RITUAL_SAVE, 0);
+	assert_int_equal(live_screen(a->live), UI_RITUALS);
+
+	const struct ft_ritual *r = &live_config(a->live)->rituals[0];
+	assert_int_equal(r->weekday, 1);
+	assert_int_equal(r->minute, 18 * 60 + 15);
+	assert_int_equal(r->kind, FT_RITUAL_WALK);
+	assert_string_equal(r->label, "Walk after dinner");
+	/* stored exactly as the file would hold it, the other one untouched */
+	struct ft_config next = stored(fx);
+	assert_int_equal(next.source[config_key_find("rituals.ritual")], FT_SOURCE_DISPLAY);
+	assert_int_equal(next.nrituals, 2);
+	assert_int_equal(next.rituals[0].kind, FT_RITUAL_WALK);
+	assert_string_equal(next.rituals[0].label, "Walk after dinner");
+	assert_string_equal(next.rituals[1].label, "Shared lunch");
+
+	/* the glance sees it at once: today's ritual, not done yet */
+	loop_tap(a, UI_ACT_GO_SETTINGS, 0);
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	assert_true(loop_shows(a, "Walk after dinner"));
+	assert_false(model(a).report->ritual_kept[0]);
+	/* and a walk today keeps it */
+	loop_tap(a, UI_ACT_GO_WALK, 0);
+	loop_tap(a, UI_ACT_WALK_START, 0);
+	loop_wait(a, 25 * FT_MINUTE, 60 * S);
+	loop_tap(a, UI_ACT_WALK_STOP, 0);
+	loop_wait(a, 2 * S, 1000);
+	assert_true(model(a).report->ritual_kept[0]);
+
+	/* Put back: the file's rituals again, in effect and stored */
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	int x = 0, y = 0;
+	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
+	loop_finger(a, 1, true, x, y);
+	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
+	loop_finger(a, 1, false, x, y);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
+	assert_true(loop_shows(a, "Put back"));
+	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("rituals.ritual"));
+	assert_int_equal(live_config(a->live)->rituals[0].kind, FT_RITUAL_CALL);
+	assert_string_equal(live_config(a->live)->rituals[0].label, "Call a friend");
+	assert_int_equal(source(fx, "rituals.ritual"), FT_SOURCE_FILE);
+	loop_wait(a, 2 * S, 1000);
+	assert_false(model(a).report->ritual_kept[0]); /* Monday's call was not made */
+	assert_false(loop_shows(a, "Put back"));
+}
+
+static void
+test_a_ritual_is_added_and_removed_after_a_question(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
+	loop_tap(a, UI_ACT_RITUAL_EDIT, 2); /* Add: after the two there are */
+	assert_int_equal(live_screen(a->live), UI_RITUAL);
+	assert_false(loop_shows(a, "Remove")); /* nothing to remove yet */
+	loop_tap(a, UI_ACT_RITUAL_KIND, FT_RITUAL_MEAL);
+	loop_tap(a, UI_ACT_RITUAL_LABEL, 2);
+	loop_tap(a, UI_ACT_RITUAL_SAVE, 0);
+	assert_int_equal(live_config(a->live)->nrituals, 3);
+	assert_int_equal(stored(fx).nrituals, 3);
+	assert_int_equal(ritual_labelled(a, "Sunday dinner"), 2);
+	/* a new one is today at 18:00 unless changed */
+	assert_int_equal(live_config(a->live)->rituals[2].weekday, 1);
+
+	/* Remove asks; keeping it is the coloured answer */
+	loop_tap(a, UI_ACT_RITUAL_EDIT, 0);
+	loop_tap(a, UI_ACT_RITUAL_REMOVE, 0);
+	assert_int_equal(model(a).confirm, UI_CONFIRM_RITUAL_REMOVE);
+	assert_true(loop_shows(a, "Remove the ritual \"Call a friend\"?"));
+	loop_tap(a, UI_ACT_CONFIRM_NO, 0);
+	assert_int_equal(live_config(a->live)->nrituals, 3);
+	loop_tap(a, UI_ACT_RITUAL_REMOVE, 0);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	assert_int_equal(live_screen(a->live), UI_RITUALS);
+	assert_int_equal(live_config(a->live)->nrituals, 2);
+	assert_int_equal(ritual_labelled(a, "Call a friend"), -1);
+	assert_int_equal(stored(fx).nrituals, 2);
+	loop_wait(a, 2 * S, 1000);
+	assert_int_equal(model(a).report->nrituals, 2);
+}
+
+static void
+test_a_bad_meal_window_is_refused_with_nothing_written(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_WINDOWS);
+	assert_int_equal(live_screen(a->live), UI_WINDOWS);
+	/* breakfast renamed dinner: the file would refuse a name twice */
+	loop_tap(a, UI_ACT_WINDOW_EDIT, 0);
+	loop_tap(a, UI_ACT_WINDOW_NAME, 4);
+	assert_string_equal(model(a).setup.window.kind, "dinner");
+	loop_tap(a, UI_ACT_WINDOW_SAVE, 0);
+	assert_int_equal(live_screen(a->live), UI_WINDOW);
+	assert_non_null(model(a).setup.refused);
+	assert_non_null(strstr(model(a).setup.refused, "named twice"));
+	assert_true(loop_shows(a, "Not saved"));
+	assert_int_equal(source(fx, "meal.windows"), FT_SOURCE_DEFAULT);
+	assert_string_equal(live_config(a->live)->windows[0].kind, "breakfast");
+	/* the only window removed: refused too, nothing written */
+	loop_tap(a, UI_ACT_GO_SETUP, UI_WINDOWS);
+	assert_null(model(a).setup.refused);
+	for (int i = 0; i < 2; i++) {
+		loop_tap(a, UI_ACT_WINDOW_EDIT, 0);
+		loop_tap(a, UI_ACT_WINDOW_REMOVE, 0);
+		loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	}
+	assert_int_equal(live_config(a->live)->nwindows, 1);
+	loop_tap(a, UI_ACT_WINDOW_EDIT, 0);
+	loop_tap(a, UI_ACT_WINDOW_REMOVE, 0);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	assert_non_null(model(a).setup.refused);
+	assert_int_equal(live_config(a->live)->nwindows, 1);
+	assert_int_equal(stored(fx).nwindows, 1);
+	/* and put back: the three of the file (here the defaults) */
+	loop_tap(a, UI_ACT_GO_SETUP, UI_WINDOWS);
+	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("meal.windows"));
+	assert_int_equal(live_config(a->live)->nwindows, 3);
+	assert_int_equal(source(fx, "meal.windows"), FT_SOURCE_DEFAULT);
+}
+
+/* A supper from 21:00 to 01:00, past midnight: a meal at 23:00 counts. */
+static void
+test_a_window_past_midnight_counts_a_late_meal(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, "2026-12-08T22:50:00+01:00");
+	loop_tap(a, UI_ACT_GO_SETUP, UI_WINDOWS);
+	loop_tap(a, UI_ACT_WINDOW_EDIT, 3); /* Add */
+	loop_tap(a, UI_ACT_WINDOW_NAME, 5); /* supper: 21:00 to 01:00 */
+	struct ft_window w = model(a).setup.window;
+	assert_string_equal(w.kind, "supper");
+	assert_int_equal(w.start, 21 * 60);
+	assert_int_equal(w.end, 60);
+	assert_true(loop_shows(a, "01:00 next day"));
+	loop_tap(a, UI_ACT_WINDOW_SAVE, 0);
+	assert_int_equal(live_config(a->live)->nwindows, 4);
+	assert_int_equal(stored(fx).windows[3].end, 60);
+	/* phones down from 23:00 to 23:40 */
+	loop_tap(a, UI_ACT_GO_SETTINGS, 0);
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	loop_wait(a, 10 * FT_MINUTE, 10 * S);
+	loop_dock(a, 1, 1);
+	loop_dock(a, 2, 1);
+	loop_wait(a, 40 * FT_MINUTE, 10 * S);
+	loop_dock(a, 1, 0);
+	loop_dock(a, 2, 0);
+	loop_wait(a, 3 * FT_MINUTE, 10 * S);
+	struct ui_model m = model(a);
+	assert_int_equal(m.report->meal_count, 1);
+	assert_string_equal(m.report->meals[0].s.kind, "supper");
+}
+
+static void
+test_night_zone_and_rotation_apply_at_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_SCREEN_CLOCK);
+	assert_int_equal(live_screen(a->live), UI_SCREEN_CLOCK);
+	/* no night yet: the first step sets the usual one, 22:00 to 06:30 */
+	assert_false(live_config(a->live)->night_set);
+	loop_tap(a, UI_ACT_NIGHT_STEP, 1);
+	assert_true(live_config(a->live)->night_set);
+	assert_int_equal(live_config(a->live)->night_start, 22 * 60);
+	loop_tap(a, UI_ACT_NIGHT_STEP, 0); /* half an hour earlier: 21:30 */
+	assert_int_equal(live_config(a->live)->night_start, 21 * 60 + 30);
+	assert_int_equal(stored(fx).night_start, 21 * 60 + 30);
+	/* the rotation, stored and in effect (app.c turns the picture) */
+	loop_tap(a, UI_ACT_ROTATION, 90);
+	assert_int_equal(live_config(a->live)->rotation, 90);
+	assert_int_equal(stored(fx).rotation, 90);
+
+	/* a time zone: its region, then its city */
+	loop_tap(a, UI_ACT_GO_SETUP, UI_ZONE_REGION);
+	assert_int_equal(live_screen(a->live), UI_ZONE_REGION);
+	struct ui_model m = model(a);
+	int america = -1;
+	for (int i = 0; i < m.setup.nzones; i++)
+		if (strcmp(m.setup.zones[i], "America") == 0)
+			america = i;
+	if (america < 0)
+		test_skip("this system's tzdata has no America");
+	assert_true(loop_shows(a, "Europe"));
+	loop_tap(a, UI_ACT_ZONE_REGION, america);
+	assert_int_equal(live_screen(a->live), UI_ZONE_CITY);
+	m = model(a);
+	int ny = -1;
+	for (int i = 0; i < m.setup.nzones; i++)
+		if (strcmp(m.setup.zones[i], "America/New_York") == 0)
+			ny = i;
+	assert_true(ny >= 0);
+	/* the city is on a page of its own: paged to with the screen's arrows */
+	int x = 0, y = 0;
+	for (int pages = 0; !loop_target(a, UI_ACT_ZONE_CITY, ny, &x, &y); pages++) {
+		assert_true(pages < 20);
+		bool on = model(a).setup.first < ny;
+		const struct ui_frame *f = a->frame;
+		int step = 0;
+		for (int i = 0; i < f->ntargets; i++)
+			if (f->targets[i].action == UI_ACT_SETUP_PAGE && (f->targets[i].arg > 0) == on)
+				step = f->targets[i].arg;
+		assert_int_not_equal(step, 0);
+		loop_tap(a, UI_ACT_SETUP_PAGE, step);
+	}
+	loop_tap(a, UI_ACT_ZONE_CITY, ny);
+	assert_int_equal(live_screen(a->live), UI_SCREEN_CLOCK);
+	assert_string_equal(live_config(a->live)->timezone, "America/New_York");
+	assert_string_equal(stored(fx).timezone, "America/New_York");
+	/* local time is New York's at once: 20:00 in Paris is 14:00 there */
+	assert_int_equal(cal_local_minute(live_now(a->live, a->mono)) / 60, 14);
+	assert_true(loop_shows(a, "America · New York"));
+
+	/* each put back: the file's zone, no night, no rotation */
+	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("time.timezone"));
+	assert_string_equal(live_config(a->live)->timezone, "Europe/Paris");
+	assert_int_equal(cal_local_minute(live_now(a->live, a->mono)) / 60, 20);
+	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("display.night"));
+	assert_false(live_config(a->live)->night_set);
+	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("display.rotation"));
+	assert_int_equal(live_config(a->live)->rotation, 0);
+	struct ft_config back = stored(fx);
+	assert_int_equal(back.source[config_key_find("display.night")], FT_SOURCE_DEFAULT);
+	assert_int_equal(back.source[config_key_find("display.rotation")], FT_SOURCE_DEFAULT);
+	assert_int_equal(back.source[config_key_find("time.timezone")], FT_SOURCE_FILE);
+}
+
+int
+main(void)
+{
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_a_ritual_changed_applies_at_once_and_is_put_back,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_ritual_is_added_and_removed_after_a_question,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_bad_meal_window_is_refused_with_nothing_written,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_window_past_midnight_counts_a_late_meal, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_night_zone_and_rotation_apply_at_once, setup,
+						teardown),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	SDL_Quit();
+	return failed;
+}
