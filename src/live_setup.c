@@ -103,6 +103,22 @@ copy_config(const struct live *l)
 	return c;
 }
 
+/* LIST (*N items of SIZE bytes, room for MAX) with item I removed (ITEM
+ * NULL), or set to ITEM (I == *N: added at the end). */
+static void
+list_edit(void *list, int *n, int max, size_t size, int i, const void *item)
+{
+	char *at = (char *)list + (size_t)i * size;
+	if (!item && i < *n) {
+		memmove(at, at + size, (size_t)(*n - i - 1) * size);
+		(*n)--;
+	} else if (item && i <= *n && i < max) {
+		memcpy(at, item, size);
+		if (i == *n)
+			(*n)++;
+	}
+}
+
 /* --- rituals ---------------------------------------------------------------- */
 
 /* Whether LABEL is one of the labels suggested for KIND (in the language
@@ -142,15 +158,8 @@ ritual_save(struct live *l, bool remove, ft_ms mono)
 	int i = l->setup.ritual_index;
 	if (!next)
 		return;
-	if (remove && i < next->nrituals) {
-		memmove(&next->rituals[i], &next->rituals[i + 1],
-			(size_t)(next->nrituals - i - 1) * sizeof(next->rituals[0]));
-		next->nrituals--;
-	} else if (!remove && i <= next->nrituals && i < FT_MAX_RITUALS) {
-		next->rituals[i] = l->setup.ritual;
-		if (i == next->nrituals)
-			next->nrituals++;
-	}
+	list_edit(next->rituals, &next->nrituals, FT_MAX_RITUALS, sizeof(next->rituals[0]), i,
+		  remove ? NULL : &l->setup.ritual);
 	if (set_from(l, "rituals.ritual", next, mono))
 		live_go(l, UI_RITUALS, mono);
 	free(next);
@@ -214,15 +223,8 @@ window_save(struct live *l, bool remove, ft_ms mono)
 	int i = l->setup.window_index;
 	if (!next)
 		return;
-	if (remove && i < next->nwindows) {
-		memmove(&next->windows[i], &next->windows[i + 1],
-			(size_t)(next->nwindows - i - 1) * sizeof(next->windows[0]));
-		next->nwindows--;
-	} else if (!remove && i <= next->nwindows && i < FT_MAX_WINDOWS) {
-		next->windows[i] = l->setup.window;
-		if (i == next->nwindows)
-			next->nwindows++;
-	}
+	list_edit(next->windows, &next->nwindows, FT_MAX_WINDOWS, sizeof(next->windows[0]), i,
+		  remove ? NULL : &l->setup.window);
 	if (next->nwindows == 0) {
 		/* the file cannot say "no window": its parser would refuse the
 		 * empty line, so the refusal is said here in its words */

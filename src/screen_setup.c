@@ -82,6 +82,23 @@ lay_list_rows(struct lay *l, struct ui_rect r, int n, int first, struct ui_rect 
 	return rows;
 }
 
+/* A row of a list cut off the top of *R: a card with Change (ACTION,
+ * INDEX) beside it; *HEAD and *REST share the card, side by side, or
+ * (portrait) one above the other so that each is read whole. */
+static void
+lay_list_row(struct lay *l, struct ui_rect *r, enum ui_action action, int index,
+	     struct ui_rect *head, struct ui_rect *rest)
+{
+	struct ui_rect row = ui_rect_cut_top(r, l->target, l->gap);
+	struct ui_rect change = { row.x + row.w - lay_px(l, 150), row.y, lay_px(l, 150), row.h };
+	row.w -= change.w + l->gap;
+	lay_card(l, row, UI_C_CARD);
+	*rest = ui_rect_inset(row, l->pad);
+	*head = l->portrait ? ui_rect_cut_top(rest, rest->h / 2, 0)
+			    : ui_rect_cut_left(rest, rest->w * 2 / 5, l->gap);
+	lay_button(l, change, _("Change"), action, index, false);
+}
+
 /* The bottom row of a list: add (primary), the pages, Put back. */
 static void
 lay_list_foot(struct lay *l, struct ui_rect *r, const char *add_label, enum ui_action add, int add_arg,
@@ -121,20 +138,13 @@ lay_rituals(struct lay *l, struct ui_rect r)
 	int rows = lay_list_rows(l, r, cfg->nrituals, m->setup.first, older, newer);
 	for (int i = m->setup.first; i < cfg->nrituals && i < m->setup.first + rows; i++) {
 		const struct ft_ritual *rt = &cfg->rituals[i];
-		struct ui_rect row = ui_rect_cut_top(&r, l->target, l->gap);
-		struct ui_rect change = { row.x + row.w - lay_px(l, 150), row.y, lay_px(l, 150), row.h };
-		row.w -= change.w + l->gap;
-		lay_card(l, row, UI_C_CARD);
+		struct ui_rect in, when;
+		lay_list_row(l, &r, UI_ACT_RITUAL_EDIT, i, &when, &in);
 		cal_format_minute(rt->minute, hhmm);
-		struct ui_rect in = ui_rect_inset(row, l->pad);
-		/* portrait: when above what, each read whole */
-		struct ui_rect when = l->portrait ? ui_rect_cut_top(&in, in.h / 2, 0)
-						  : ui_rect_cut_left(&in, in.w * 2 / 5, l->gap);
 		/* TRANSLATORS: a ritual's weekday, time and kind: "Monday 18:00 · Call" */
 		lay_text(l, when, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, _("%s %s · %s"),
 			 ui_weekday_long(rt->weekday), hhmm, kind_name(rt->kind));
 		lay_text(l, in, 20, UI_TEXT_LEFT, UI_C_INK, "%s", rt->label);
-		lay_button(l, change, _("Change"), UI_ACT_RITUAL_EDIT, i, false);
 	}
 }
 
@@ -216,21 +226,16 @@ lay_windows(struct lay *l, struct ui_rect r)
 	int rows = lay_list_rows(l, r, cfg->nwindows, m->setup.first, older, newer);
 	for (int i = m->setup.first; i < cfg->nwindows && i < m->setup.first + rows; i++) {
 		const struct ft_window *w = &cfg->windows[i];
-		struct ui_rect row = ui_rect_cut_top(&r, l->target, l->gap);
-		struct ui_rect change = { row.x + row.w - lay_px(l, 150), row.y, lay_px(l, 150), row.h };
-		row.w -= change.w + l->gap;
-		lay_card(l, row, UI_C_CARD);
+		struct ui_rect in, name;
+		lay_list_row(l, &r, UI_ACT_WINDOW_EDIT, i, &name, &in);
 		window_clock(w->start, from);
 		window_clock(w->end, to);
-		struct ui_rect in = ui_rect_inset(row, l->pad);
-		struct ui_rect name = ui_rect_cut_left(&in, in.w / 2, l->gap);
 		lay_text(l, name, 20, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", ui_meal_kind(w->kind));
 		/* past midnight, said so */
 		if (w->end <= w->start)
 			lay_text(l, in, 20, UI_TEXT_LEFT, UI_C_INK, _("%s – %s (next day)"), from, to);
 		else
 			lay_text(l, in, 20, UI_TEXT_LEFT, UI_C_INK, "%s – %s", from, to);
-		lay_button(l, change, _("Change"), UI_ACT_WINDOW_EDIT, i, false);
 	}
 }
 

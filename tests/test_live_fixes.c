@@ -15,55 +15,15 @@
 #include "test.h"
 #include "calendar.h"
 #include "correct.h"
-#include "live_loop.h"
 #include "store.h"
 
 static const char *const conf = "[dock]\nnames = Anna Ben\n[time]\ntimezone = Europe/Paris\n";
+#define FIXTURE_NAME "live-fixes"
+#include "live_fixture.h"
 
 /* Tuesday 8 December 2026, 08:00 in Paris. */
 #define TUESDAY "2026-12-08T08:00:00+01:00"
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof(*fx));
-	if (!fx)
-		return -1;
-	test_temp_dir(fx->dir, "live-fixes");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
-	struct ft_error err;
-	assert_true(cal_set_zone(fx->cfg.timezone, &err));
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *fx = *state;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
-	ui_i18n_init("en");
-	test_remove_dir(fx->dir);
-	free(fx);
-	return 0;
-}
-
-static struct ui_model
-model(struct loop *a)
-{
-	struct ui_model m;
-	live_model(a->live, a->mono, &m);
-	return m;
-}
 
 /* Anna called Grandma Jo yesterday evening. */
 static void
@@ -87,11 +47,7 @@ open_fixes(struct fixture *fx, void (*seed)(struct store *, ft_ms))
 	store_close(st);
 	loop_open(&fx->lp, &fx->cfg, fx->db, T(TUESDAY), NULL);
 	struct loop *a = &fx->lp;
-	int x = 0, y = 0;
-	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
-	loop_finger(a, 1, true, x, y);
-	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
-	loop_finger(a, 1, false, x, y);
+	hold_for_settings(a);
 	loop_tap(a, UI_ACT_GO_FIXES, 0);
 	assert_int_equal(live_screen(a->live), UI_FIXES);
 	return a;

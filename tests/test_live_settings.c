@@ -18,7 +18,6 @@
 
 #include "test.h"
 #include "calendar.h"
-#include "live_loop.h"
 #include "report.h"
 #include "settings.h"
 #include "store.h"
@@ -30,50 +29,12 @@ static const char *const conf =
 	"[rituals]\nritual = mon 18:00 call \"Call a friend\"\n"
 	"ritual = thu 12:00 meal \"Shared lunch\"\n"
 	"[time]\ntimezone = Europe/Paris\n";
+#define FIXTURE_NAME "live-settings"
+#include "live_fixture.h"
 
 /* Tuesday 8 December 2026, 20:00 in Paris. */
 #define TUESDAY "2026-12-08T20:00:00+01:00"
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof(*fx));
-	if (!fx)
-		return -1;
-	test_temp_dir(fx->dir, "live-settings");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
-	struct ft_error err;
-	assert_true(cal_set_zone(fx->cfg.timezone, &err));
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *fx = *state;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
-	test_remove_dir(fx->dir);
-	free(fx);
-	return 0;
-}
-
-static struct ui_model
-model(struct loop *a)
-{
-	struct ui_model m;
-	live_model(a->live, a->mono, &m);
-	return m;
-}
 
 /* The configuration as the database would give it to the next start:
  * the file's, with the stored settings laid over it. */
@@ -99,15 +60,9 @@ source(struct fixture *fx, const char *key)
 static struct loop *
 open_settings(struct fixture *fx, const char *at)
 {
-	int x = 0, y = 0;
 	loop_open(&fx->lp, &fx->cfg, fx->db, T(at), NULL);
-	struct loop *a = &fx->lp;
-	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
-	loop_finger(a, 1, true, x, y);
-	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
-	loop_finger(a, 1, false, x, y);
-	assert_int_equal(live_screen(a->live), UI_SETTINGS);
-	return a;
+	hold_for_settings(&fx->lp);
+	return &fx->lp;
 }
 
 /* The index of the ritual labelled LABEL in the configuration in effect,
@@ -174,11 +129,7 @@ test_a_ritual_changed_applies_at_once_and_is_put_back(void **state)
 
 	/* Put back: the file's rituals again, in effect and stored */
 	loop_tap(a, UI_ACT_GO_GLANCE, 0);
-	int x = 0, y = 0;
-	assert_true(loop_target(a, UI_ACT_SETTINGS_HOLD, 0, &x, &y));
-	loop_finger(a, 1, true, x, y);
-	loop_wait(a, LIVE_SETTINGS_HOLD, 50);
-	loop_finger(a, 1, false, x, y);
+	hold_for_settings(a);
 	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
 	assert_true(loop_shows(a, "Put back"));
 	loop_tap(a, UI_ACT_KEY_RESET, config_key_find("rituals.ritual"));
