@@ -143,6 +143,12 @@ lay_settings(struct lay *l, struct ui_rect r)
 	};
 	int ngo = (int)FT_ARRAY_LEN(go), per_row = l->portrait ? 2 : 3;
 	int go_rows = (ngo + per_row - 1) / per_row;
+	/* banners above take room: one row of buttons, so that the settings
+	 * below keep rows a finger can use */
+	if (!l->portrait && r.h - go_rows * (l->target + l->gap) < 2 * lay_px(l, 110) + l->gap) {
+		per_row = ngo;
+		go_rows = 1;
+	}
 	struct ui_rect nav = ui_rect_cut_top(&r, go_rows * l->target + (go_rows - 1) * l->gap, l->gap);
 	for (int i = 0; i < ngo; i++)
 		lay_button(l, ui_rect_column(ui_rect_row(nav, i / per_row, go_rows, l->gap), i % per_row,
