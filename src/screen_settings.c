@@ -89,7 +89,10 @@ lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool sta
 				       : ui_rect_cut_left(&in, in.w * 34 / 100, l->gap);
 	title = ui_rect_inset(title, lay_px(l, 6));
 	struct ui_rect back = { in.x + in.w - lay_px(l, 140), in.y, lay_px(l, 140), in.h };
-	in.w -= back.w + l->gap;
+	/* stacked (two columns, or portrait) the rows are narrow: Put back's
+	 * column only where it shows, so the value reads at its size */
+	if (!stacked || source == FT_SOURCE_DISPLAY)
+		in.w -= back.w + l->gap;
 	/* where it comes from, under the title when there is room (banners
 	 * above take some) */
 	if (title.h >= lay_px(l, 46)) {
