@@ -107,7 +107,9 @@ enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_
 #define UI_CALL_NAMES 8               /* "whom": the names called before, shown */
 
 /* What the keyboard types. */
-enum ui_kbd_for { UI_KBD_CALL_TO, UI_KBD_SLOT_NAME };
+/* what the keyboard types: a call's whom, a slot's name, the label of
+ * the ritual being changed (the rituals' screen) */
+enum ui_kbd_for { UI_KBD_CALL_TO, UI_KBD_SLOT_NAME, UI_KBD_RITUAL_LABEL };
 
 #define UI_MAX_BANNERS FAULT_COUNT
 

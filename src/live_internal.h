@@ -211,6 +211,9 @@ void live_fix_remove_asked(struct live *l, ft_ms mono);
 /* A tap on the keyboard's, the family's or "Someone new…" (UI_ACT_CALL_NEW,
  * UI_ACT_KBD_CANCEL, UI_ACT_GO_SETTINGS, UI_ACT_GO_FAMILY, UI_ACT_FAMILY_*). */
 void live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
+/* The keyboard for the label of the ritual being changed (l->setup.ritual);
+ * Done puts the label in, Cancel leaves it, both back to that ritual. */
+void live_keyboard_ritual_label(struct live *l, ft_ms mono);
 /* A raw dock level: true when it is a phone docked to be named, kept from
  * the session rules (it goes no further). */
 bool live_family_dock(struct live *l, int slot, int level, ft_ms mono);

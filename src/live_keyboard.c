@@ -102,6 +102,16 @@ keyboard_done(struct live *l, ft_ms mono)
 			live_call_log(l, mono, l->call_from, text);
 			return;
 		}
+	} else if (l->kbd_for == UI_KBD_RITUAL_LABEL) {
+		/* only the ritual's copy changes: Save stores it as `settings
+		 * set rituals.ritual` would, checked as the file would be */
+		why = family_check_name(text);
+		if (why == FAMILY_OK) {
+			snprintf(l->setup.ritual.label, sizeof(l->setup.ritual.label), "%.*s",
+				 (int)sizeof(l->setup.ritual.label) - 1, text);
+			keyboard_back(l, l->kbd_back, mono);
+			return;
+		}
 	} else {
 		why = family_check_slot_name(l->cfg, l->kbd_slot, text);
 		if (why == FAMILY_OK)
@@ -217,6 +227,12 @@ live_keyboard_tick(struct live *l, ft_ms mono)
 		next = held < next ? held : next;
 	}
 	return next;
+}
+
+void
+live_keyboard_ritual_label(struct live *l, ft_ms mono)
+{
+	keyboard_open(l, UI_KBD_RITUAL_LABEL, 0, l->setup.ritual.label, UI_RITUAL, mono);
 }
 
 void

@@ -377,7 +377,8 @@ live_setup_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 				 gettext(ui_ritual_labels[l->setup.ritual.kind][arg]));
 		break;
 	case UI_ACT_RITUAL_TYPE:
-		break; /* the keyboard: not here yet */
+		live_keyboard_ritual_label(l, mono);
+		break;
 	case UI_ACT_RITUAL_SAVE:
 		ritual_save(l, false, mono);
 		break;

@@ -54,6 +54,8 @@ kbd_title(struct lay *l, char *out, size_t size)
 	if (m->kbd_for == UI_KBD_CALL_TO) {
 		int from = m->call_from > 0 ? m->call_from : 1;
 		snprintf(out, size, _("Whom did %s call?"), config_slot_name(l->cfg, from, who));
+	} else if (m->kbd_for == UI_KBD_RITUAL_LABEL) {
+		snprintf(out, size, "%s", _("The ritual's name"));
 	} else {
 		snprintf(out, size, "%s", _("Whose phone is this?"));
 	}

@@ -31,6 +31,7 @@ static const char *const conf =
 	"[time]\ntimezone = Europe/Paris\n";
 #define FIXTURE_NAME "live-settings"
 #include "live_fixture.h"
+#include "live_typing.h"
 
 /* Tuesday 8 December 2026, 20:00 in Paris. */
 #define TUESDAY "2026-12-08T20:00:00+01:00"
@@ -139,6 +140,44 @@ test_a_ritual_changed_applies_at_once_and_is_put_back(void **state)
 	loop_wait(a, 2 * S, 1000);
 	assert_false(model(a).report->ritual_kept[0]); /* Monday's call was not made */
 	assert_false(loop_shows(a, "Put back"));
+}
+
+/* "Type it": the ritual's label on the keyboard. Cancel leaves the label as
+ * it was; Done puts the typed one in the ritual being changed (nothing
+ * stored yet); Save stores it as the file would hold it. */
+static void
+test_a_ritual_label_is_typed_on_the_keyboard(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
+	loop_tap(a, UI_ACT_RITUAL_EDIT, 0);
+	assert_int_equal(live_screen(a->live), UI_RITUAL);
+	loop_tap(a, UI_ACT_RITUAL_TYPE, 0);
+	assert_int_equal(live_screen(a->live), UI_KEYBOARD);
+	assert_true(loop_shows(a, "The ritual's name"));
+	assert_string_equal(typed(a), "Call a friend");
+	type(a, "xyz");
+	loop_tap(a, UI_ACT_KBD_CANCEL, 0);
+	assert_int_equal(live_screen(a->live), UI_RITUAL);
+	assert_true(loop_shows(a, "Call a friend"));
+
+	loop_tap(a, UI_ACT_RITUAL_TYPE, 0);
+	for (size_t i = strlen("Call a friend"); i > 0; i--)
+		tap_key(a, KBD_BACKSPACE, NULL);
+	assert_string_equal(typed(a), "");
+	tap_key(a, KBD_DONE, NULL); /* empty: refused, still typing */
+	assert_int_equal(live_screen(a->live), UI_KEYBOARD);
+	type(a, "Call Ren");
+	hold_and_pick(a, "e", 0); /* é */
+	assert_string_equal(typed(a), "Call Ren\xc3\xa9");
+	tap_key(a, KBD_DONE, NULL);
+	assert_int_equal(live_screen(a->live), UI_RITUAL);
+	assert_true(loop_shows(a, "Call Ren\xc3\xa9"));
+	assert_int_equal(ritual_labelled(a, "Call Ren\xc3\xa9"), -1); /* not saved yet */
+	loop_tap(a, UI_ACT_RITUAL_SAVE, 0);
+	assert_int_equal(ritual_labelled(a, "Call Ren\xc3\xa9"), 0);
+	assert_string_equal(stored(fx).rituals[0].label, "Call Ren\xc3\xa9");
 }
 
 static void
@@ -331,6 +370,8 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_ritual_is_added_and_removed_after_a_question,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_ritual_label_is_typed_on_the_keyboard, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_a_bad_meal_window_is_refused_with_nothing_written,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_window_past_midnight_counts_a_late_meal, setup,
