@@ -165,7 +165,8 @@ static void
 setup_choose(struct live *l, int arg, ft_ms mono)
 {
 	struct live_firstboot *st = &l->firstboot;
-	int first, n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
+	int first = 0;
+	int n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
 	switch (l->screen) {
 	case UI_FIRSTBOOT_LANGUAGE:
 		if (arg >= 0 && arg < (int)FT_ARRAY_LEN(ui_setting_languages) &&
@@ -243,7 +244,8 @@ live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms mono
 		setup_choose(l, arg, mono);
 		return true;
 	case UI_ACT_FIRSTBOOT_PAGE: {
-		int first, n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
+		int first = 0;
+	int n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
 		int to = st->first + (arg < 0 ? -UI_FIRSTBOOT_ZONES_PAGE : UI_FIRSTBOOT_ZONES_PAGE);
 		if (to >= 0 && to < n)
 			st->first = to;
@@ -257,7 +259,9 @@ live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms mono
 		c.walk_goal = u->walk_goal;
 		enum ui_setting row = arg < 2 ? UI_SET_MEAL_GOAL : UI_SET_WALK_GOAL;
 		if (arg >= 0 && arg < 4 && live_setting_step(&c, row, arg % 2 ? 1 : -1, value, sizeof(value)))
-			*(row == UI_SET_MEAL_GOAL ? &u->meal_goal : &u->walk_goal) = atoi(value);
+			/* the step wrote a goal in range, digits only */
+			*(row == UI_SET_MEAL_GOAL ? &u->meal_goal : &u->walk_goal) =
+				(int)strtol(value, NULL, 10);
 		return true;
 	}
 	case UI_ACT_FIRSTBOOT_RITUAL:
