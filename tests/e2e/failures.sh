@@ -20,7 +20,13 @@ failed=0
 pass() { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1: $2"; }
 
-CC=${CC:-cc}
+# The fault library is built for the binary's machine (its ELF e_machine):
+# check-arm64 runs these suites on the arm64 build under qemu-user, where
+# a host library could not be preloaded.
+case $(od -An -tx1 -j18 -N2 "$BIN" | tr -d ' \n') in
+b700) CC=${CC_ARM64:-aarch64-linux-gnu-gcc} ;;
+*) CC=${CC:-cc} ;;
+esac
 cat >"$TMP/no_renderer.c" <<'C'
 #include <stddef.h>
 typedef struct SDL_Window SDL_Window;
