@@ -183,7 +183,12 @@ bool store_settings(struct store *st, void (*each)(void *ctx, const char *key, c
 bool store_set_clock(struct store *st, ft_ms t, struct ft_error *err);
 bool store_get_clock(struct store *st, ft_ms *t /* -1: never */, struct ft_error *err);
 
-/* Everything logged by T, for habits. */
+/* Everything logged by T, for habits: every week's figures (from the
+ * week_figure table, or from the rows for a week with rows that ended
+ * after T) and the rows of WEEK in detail (habits.h). */
+bool store_load_history_week(struct store *st, ft_ms at, int64_t week, struct history *h,
+			     struct ft_error *err);
+/* The same with the week of T in detail. */
 bool store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err);
 /* Finished sessions (ended by AT) dated FROM_DAY..TO_DAY, by start. */
 bool store_sessions(struct store *st, int64_t from_day, int64_t to_day, ft_ms at,

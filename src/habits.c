@@ -1,9 +1,10 @@
 /*
  * habits.c - counting weeks and days (SPEC §2.8, §3, §4).
  *
- * Streaks and rhythm walk the weeks from the first one with anything logged
- * up to the week of T, once; the history is sorted so each count is a scan of
- * a small slice. Ten years are about 520 weeks: nothing here needs an index.
+ * Every count reads the weeks' figures (struct history_week), so streaks and
+ * rhythm walk the weeks from the first one with anything logged up to the
+ * week of T once, at a few instructions a week; only the detail of a week
+ * (which meal, how long the walks, which call) reads the rows.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,7 +21,100 @@ history_free(struct history *h)
 	free(h->hug_days);
 	free(h->away_weeks);
 	free(h->taps);
+	free(h->weeks);
 	memset(h, 0, sizeof(*h));
+}
+
+const struct history_week *
+history_week(const struct history *h, int64_t week)
+{
+	if (!h->weeks || week < h->first_week || week - h->first_week >= (int64_t)h->nweeks)
+		return NULL;
+	return &h->weeks[week - h->first_week];
+}
+
+/* The weeks array made to run from LO to HI, keeping the figures it had. */
+static bool
+weeks_span(struct history *h, int64_t lo, int64_t hi)
+{
+	if (h->weeks && lo == h->first_week && hi - lo + 1 == (int64_t)h->nweeks)
+		return true;
+	struct history_week *weeks = calloc((size_t)(hi - lo + 1), sizeof(*weeks));
+	if (!weeks)
+		return false;
+	for (size_t i = 0; h->weeks && i < h->nweeks; i++) {
+		int64_t w = h->first_week + (int64_t)i;
+		if (w >= lo && w <= hi)
+			weeks[w - lo] = h->weeks[i];
+	}
+	free(h->weeks);
+	h->weeks = weeks;
+	h->first_week = lo;
+	h->nweeks = (size_t)(hi - lo + 1);
+	return true;
+}
+
+/* The rows' first and last days, widening *LO and *HI (a test's rows may
+ * come in any order). */
+static void
+widen(int64_t day, int64_t *lo, int64_t *hi)
+{
+	*lo = day < *lo ? day : *lo;
+	*hi = day > *hi ? day : *hi;
+}
+
+static void
+rows_days(const struct history *h, int64_t *lo, int64_t *hi)
+{
+	for (size_t i = 0; i < h->nmeals; i++)
+		widen(h->meals[i].day, lo, hi);
+	for (size_t i = 0; i < h->nwalks; i++)
+		widen(h->walks[i].day, lo, hi);
+	for (size_t i = 0; i < h->nhug_days; i++)
+		widen(h->hug_days[i], lo, hi);
+	for (size_t i = 0; i < h->ntaps; i++)
+		widen(h->taps[i].day, lo, hi);
+}
+
+bool
+history_summarize(struct history *h, int64_t from, int64_t to, int64_t last)
+{
+	int64_t first_day = h->first_day, last_day = INT64_MIN;
+	rows_days(h, &first_day, &last_day);
+	if (first_day == INT64_MAX)
+		return true; /* nothing logged: no weeks */
+	int64_t lo = cal_week_of_day(first_day), hi = last;
+	if (last_day != INT64_MIN && cal_week_of_day(last_day) > hi)
+		hi = cal_week_of_day(last_day);
+	if (hi < lo)
+		hi = lo;
+	if (!weeks_span(h, lo, hi))
+		return false;
+	from = from < lo ? lo : from;
+	to = to > hi ? hi : to;
+	if (from > to)
+		return true;
+	memset(&h->weeks[from - lo], 0, (size_t)(to - from + 1) * sizeof(*h->weeks));
+	/* the store's meal rows are distinct (date, kind) pairs already */
+	for (size_t i = 0; i < h->nmeals; i++) {
+		int64_t w = cal_week_of_day(h->meals[i].day);
+		if (w >= from && w <= to)
+			h->weeks[w - lo].meals++;
+	}
+	for (size_t i = 0; i < h->nwalks; i++) {
+		int64_t w = cal_week_of_day(h->walks[i].day);
+		if (w < from || w > to)
+			continue;
+		ft_ms *longest = &h->weeks[w - lo].walk_longest[h->walks[i].day - cal_week_monday(w)];
+		if (h->walks[i].length > *longest)
+			*longest = h->walks[i].length;
+	}
+	for (size_t i = 0; i < h->nhug_days; i++) {
+		int64_t w = cal_week_of_day(h->hug_days[i]);
+		if (w >= from && w <= to)
+			h->weeks[w - lo].hugs |= 1u << (h->hug_days[i] - cal_week_monday(w));
+	}
+	return true;
 }
 
 bool
@@ -40,12 +134,8 @@ habits_is_away(const struct history *h, int64_t week)
 int
 habits_meal_count(const struct history *h, int64_t week)
 {
-	/* the store gives distinct (day, kind) pairs */
-	int n = 0;
-	int64_t from = cal_week_monday(week), to = from + 6;
-	for (size_t i = 0; i < h->nmeals; i++)
-		n += h->meals[i].day >= from && h->meals[i].day <= to;
-	return n;
+	const struct history_week *wk = history_week(h, week);
+	return wk ? wk->meals : 0;
 }
 
 bool
@@ -58,30 +148,29 @@ int
 habits_walk_count(const struct history *h, const struct ft_config *cfg, int64_t week,
 		  ft_ms *length)
 {
+	const struct history_week *wk = history_week(h, week);
 	int n = 0;
-	int64_t from = cal_week_monday(week), to = from + 6, last = INT64_MIN;
-	ft_ms total = 0;
-	for (size_t i = 0; i < h->nwalks; i++) {
-		const struct history_walk *w = &h->walks[i];
-		if (w->day < from || w->day > to || !habits_walk_counts(cfg, w->length))
-			continue;
-		total += w->length;
-		if (w->day != last)
-			n++; /* walks are sorted by day: one count per day */
-		last = w->day;
+	/* a day counts once, when its longest walk counts */
+	for (int d = 0; wk && d < 7; d++)
+		n += wk->walk_longest[d] > 0 && habits_walk_counts(cfg, wk->walk_longest[d]);
+	if (length) {
+		int64_t from = cal_week_monday(week), to = from + 6;
+		*length = 0;
+		for (size_t i = 0; i < h->nwalks; i++)
+			if (h->walks[i].day >= from && h->walks[i].day <= to &&
+			    habits_walk_counts(cfg, h->walks[i].length))
+				*length += h->walks[i].length;
 	}
-	if (length)
-		*length = total;
 	return n;
 }
 
 int
 habits_hug_days(const struct history *h, int64_t week)
 {
+	const struct history_week *wk = history_week(h, week);
 	int n = 0;
-	int64_t from = cal_week_monday(week), to = from + 6;
-	for (size_t i = 0; i < h->nhug_days; i++)
-		n += h->hug_days[i] >= from && h->hug_days[i] <= to;
+	for (int d = 0; wk && d < 7; d++)
+		n += wk->hugs >> d & 1u;
 	return n;
 }
 
@@ -97,33 +186,16 @@ habits_count(const struct history *h, const struct ft_config *cfg, enum habit ha
 	return habit == HABIT_MEALS ? habits_meal_count(h, week) : habits_walk_count(h, cfg, week, NULL);
 }
 
-/* Per-week counts of HABIT from FIRST to LAST, in one pass over the history. */
+/* Per-week counts of HABIT from FIRST to LAST. */
 static int *
 week_counts(const struct history *h, const struct ft_config *cfg, enum habit habit,
 	    int64_t first, int64_t last)
 {
-	size_t n = (size_t)(last - first + 1);
-	int *counts = calloc(n, sizeof(int));
+	int *counts = calloc((size_t)(last - first + 1), sizeof(int));
 	if (!counts)
 		return NULL;
-	if (habit == HABIT_MEALS) {
-		for (size_t i = 0; i < h->nmeals; i++) {
-			int64_t w = cal_week_of_day(h->meals[i].day);
-			if (w >= first && w <= last)
-				counts[w - first]++;
-		}
-	} else {
-		int64_t last_day = INT64_MIN;
-		for (size_t i = 0; i < h->nwalks; i++) {
-			const struct history_walk *wk = &h->walks[i];
-			int64_t w = cal_week_of_day(wk->day);
-			if (!habits_walk_counts(cfg, wk->length) || wk->day == last_day)
-				continue;
-			last_day = wk->day;
-			if (w >= first && w <= last)
-				counts[w - first]++;
-		}
-	}
+	for (int64_t w = first; w <= last; w++)
+		counts[w - first] = habits_count(h, cfg, habit, w);
 	return counts;
 }
 
@@ -165,22 +237,32 @@ habits_streak(const struct history *h, const struct ft_config *cfg, enum habit h
 	return s;
 }
 
+/* Whether DAY had a hug. */
+static bool
+hug_on(const struct history *h, int64_t day)
+{
+	int64_t w = cal_week_of_day(day);
+	const struct history_week *wk = history_week(h, w);
+	return wk && (wk->hugs >> (day - cal_week_monday(w)) & 1u);
+}
+
 struct streak
 habits_hug_streak(const struct history *h)
 {
 	struct streak s = {0, 0};
-	if (h->nhug_days == 0)
+	int64_t first = INT64_MAX;
+	for (size_t i = 0; i < h->nweeks && first == INT64_MAX; i++)
+		for (int d = 0; d < 7 && first == INT64_MAX; d++)
+			if (h->weeks[i].hugs >> d & 1u)
+				first = cal_week_monday(h->first_week + (int64_t)i) + d;
+	if (first == INT64_MAX)
 		return s;
-	int64_t today = cal_day_of(h->at), first = h->hug_days[0];
-	size_t j = 0;
+	int64_t today = cal_day_of(h->at);
 	int run = 0;
 	for (int64_t d = first; d <= today; d++) {
-		while (j < h->nhug_days && h->hug_days[j] < d)
-			j++;
 		if (habits_is_away(h, cal_week_of_day(d)))
 			continue;
-		bool hug = j < h->nhug_days && h->hug_days[j] == d;
-		if (hug) {
+		if (hug_on(h, d)) {
 			if (++run > s.best)
 				s.best = run;
 		} else if (d != today) {
@@ -270,11 +352,11 @@ habits_ritual_kept(const struct history *h, const struct ft_config *cfg, const s
 					return true;
 		}
 		return false;
-	case FT_RITUAL_WALK:
-		for (size_t i = 0; i < h->nwalks; i++)
-			if (h->walks[i].day == day && habits_walk_counts(cfg, h->walks[i].length))
-				return true;
-		return false;
+	case FT_RITUAL_WALK: {
+		const struct history_week *wk = history_week(h, week);
+		ft_ms longest = wk ? wk->walk_longest[r->weekday] : 0;
+		return longest > 0 && habits_walk_counts(cfg, longest);
+	}
 	case FT_RITUAL_CALL:
 		for (size_t i = 0; i < h->ntaps; i++)
 			if (h->taps[i].day == day && strcmp(h->taps[i].kind, "call") == 0)

@@ -1,9 +1,9 @@
 /*
  * report.c - one week, as numbers (SPEC §5 "Report JSON") and as text.
  *
- * The store is asked twice: the whole history once (distinct meals, walks,
- * hug days, taps and away weeks logged by T, for streaks and rhythm) and the
- * week's sessions with their members. Everything else is arithmetic in
+ * The store is asked twice: the history once (each week's figures logged by
+ * T, for streaks, rhythm and the year, and the week's meals, walks and
+ * calls in detail) and the week's sessions with their members. Everything else is arithmetic in
  * habits.c.
  */
 #include <stdlib.h>
@@ -153,7 +153,7 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 	cal_week_name(week, r->week_name);
 	r->from_day = cal_week_monday(week);
 	r->to_day = r->from_day + 6;
-	if (!store_load_history(st, at, &h, err))
+	if (!store_load_history_week(st, at, week, &h, err))
 		return false;
 	if (!store_sessions(st, r->from_day, r->to_day, at, &rows, &nrows, err)) {
 		history_free(&h);
@@ -231,13 +231,11 @@ report_build_week(struct store *st, const struct ft_config *cfg, int64_t week, f
 		r->days[d].walks++;
 		r->days[d].walk_length += h.walks[i].length;
 	}
-	for (size_t i = 0; i < h.nhug_days; i++) {
-		int64_t d = h.hug_days[i] - r->from_day;
-		if (d >= 0 && d <= 6)
-			r->days[d].hug = true;
-		if (h.hug_days[i] == today)
-			r->hug_today = true;
-	}
+	const struct history_week *wk = history_week(&h, week);
+	for (int d = 0; d < 7; d++)
+		r->days[d].hug = wk && (wk->hugs >> d & 1u);
+	wk = history_week(&h, cal_week_of_day(today));
+	r->hug_today = wk && (wk->hugs >> (today - cal_week_monday(cal_week_of_day(today))) & 1u);
 	for (int i = 0; i < REPORT_HISTORY_WEEKS; i++) {
 		int64_t w = week - (REPORT_HISTORY_WEEKS - 1) + i;
 		r->history_meals[i] = habits_meal_count(&h, w);

@@ -109,20 +109,78 @@ store_load_rows(struct store *st, const char *sql, const int64_t *bind, int nbin
 	return true;
 }
 
+/* "day:ms,...", each day's longest walk (store_schema.c), into WK. */
+static void
+read_walks(struct history_week *wk, const char *s)
+{
+	while (s && *s) {
+		char *end;
+		long day = strtol(s, &end, 10);
+		if (*end != ':')
+			return;
+		long long ms = strtoll(end + 1, &end, 10);
+		if (day >= 0 && day < 7)
+			wk->walk_longest[day] = ms;
+		s = *end == ',' ? end + 1 : NULL;
+	}
+}
+
+/* Each week's figures from week_figure, for weeks LO..HI: those whose
+ * rows all ended by AT go straight into H's weeks; the span of the others
+ * (rows that ended later, which T must not see) goes to *STALE_LO and
+ * *STALE_HI, to be figured again from the rows. */
+static bool
+load_weeks(struct store *st, ft_ms at, int64_t lo, int64_t hi, struct history *h,
+	   int64_t *stale_lo, int64_t *stale_hi, struct ft_error *err)
+{
+	static const char sel[] =
+		"SELECT week, meals, hugs, walks, last_ms FROM week_figure WHERE week BETWEEN ?1 AND ?2"
+		" ORDER BY week";
+	sqlite3_stmt *q = store_stmt(st, sel, err);
+	int rc;
+	if (!q)
+		return false;
+	sqlite3_bind_int64(q, 1, lo);
+	sqlite3_bind_int64(q, 2, hi);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t w = sqlite3_column_int64(q, 0);
+		if (sqlite3_column_int64(q, 4) > at) {
+			*stale_lo = w < *stale_lo ? w : *stale_lo;
+			*stale_hi = w > *stale_hi ? w : *stale_hi;
+			continue;
+		}
+		struct history_week *wk = &h->weeks[w - h->first_week];
+		wk->meals = sqlite3_column_int(q, 1);
+		wk->hugs = (unsigned)sqlite3_column_int(q, 2) & 0x7fu;
+		read_walks(wk, (const char *)sqlite3_column_text(q, 3));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(st, err, "read the weeks");
+	return true;
+}
+
 bool
 store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_error *err)
 {
+	return store_load_history_week(st, at, cal_week_of(at), h, err);
+}
+
+bool
+store_load_history_week(struct store *st, ft_ms at, int64_t week, struct history *h,
+			struct ft_error *err)
+{
 	static const char meals[] =
 		"SELECT DISTINCT day, kind FROM session WHERE class = 'meal' AND end_ms <= ?1 AND"
-		DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
+		" day BETWEEN ?2 AND ?3 AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
 	static const char walks[] =
 		"SELECT day, end_ms - start_ms FROM walk WHERE end_ms <= ?1 AND end_ms > start_ms AND"
-		DAY_OK("day") "AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
+		" day BETWEEN ?2 AND ?3 AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "ORDER BY day";
 	static const char hugs[] =
-		"SELECT DISTINCT day FROM hug WHERE t_ms <= ?1 AND" DAY_OK("day") "AND" MS_OK("t_ms")
+		"SELECT DISTINCT day FROM hug WHERE t_ms <= ?1 AND day BETWEEN ?2 AND ?3 AND" MS_OK("t_ms")
 		"ORDER BY day";
 	static const char taps[] =
-		"SELECT day, kind FROM tap WHERE t_ms <= ?1 AND" DAY_OK("day") "AND" MS_OK("t_ms")
+		"SELECT day, kind FROM tap WHERE t_ms <= ?1 AND day BETWEEN ?2 AND ?3 AND" MS_OK("t_ms")
 		"ORDER BY day";
 	static const char away[] = "SELECT week FROM away WHERE" WEEK_OK("week") "ORDER BY week";
 	static const char first[] =
@@ -144,14 +202,40 @@ store_load_history(struct store *st, ft_ms at, struct history *h, struct ft_erro
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
 		return store_db_fail(st, err, "read the history");
-	if (store_load_rows(st, meals, &at, 1, (void **)&h->meals, &h->nmeals, sizeof(*h->meals), read_meal, err) &&
-	    store_load_rows(st, walks, &at, 1, (void **)&h->walks, &h->nwalks, sizeof(*h->walks), read_walk, err) &&
-	    store_load_rows(st, hugs, &at, 1, (void **)&h->hug_days, &h->nhug_days, sizeof(*h->hug_days),
+
+	/* the weeks from week_figure; the rows of WEEK (and the Sunday before
+	 * it: a meal window past midnight), and of any week with rows that
+	 * ended after AT, whose figures are made again from them. Those days
+	 * are possible ones, so the rows' queries leave DAY_OK out: a second
+	 * range on day can make SQLite search the index by the wider one. */
+	int64_t last = cal_week_of(at) > week ? cal_week_of(at) : week;
+	int64_t stale_lo = INT64_MAX, stale_hi = INT64_MIN;
+	int64_t rows[3] = {at, cal_week_monday(week) - 1, cal_week_monday(week) + 6};
+	if (h->first_day != INT64_MAX) {
+		if (!history_summarize(h, 1, 0, last)) /* the weeks, all zero */
+			return ft_fail(err, "out of memory");
+		if (!load_weeks(st, at, h->first_week, last, h, &stale_lo, &stale_hi, err)) {
+			history_free(h);
+			return false;
+		}
+		if (stale_lo <= stale_hi) {
+			if (cal_week_monday(stale_lo) < rows[1])
+				rows[1] = cal_week_monday(stale_lo);
+			if (cal_week_monday(stale_hi) + 6 > rows[2])
+				rows[2] = cal_week_monday(stale_hi) + 6;
+		}
+	}
+	if (store_load_rows(st, meals, rows, 3, (void **)&h->meals, &h->nmeals, sizeof(*h->meals), read_meal, err) &&
+	    store_load_rows(st, walks, rows, 3, (void **)&h->walks, &h->nwalks, sizeof(*h->walks), read_walk, err) &&
+	    store_load_rows(st, hugs, rows, 3, (void **)&h->hug_days, &h->nhug_days, sizeof(*h->hug_days),
 		      read_int, err) &&
-	    store_load_rows(st, taps, &at, 1, (void **)&h->taps, &h->ntaps, sizeof(*h->taps), read_tap, err) &&
+	    store_load_rows(st, taps, rows, 3, (void **)&h->taps, &h->ntaps, sizeof(*h->taps), read_tap, err) &&
 	    store_load_rows(st, away, NULL, 0, (void **)&h->away_weeks, &h->naway, sizeof(*h->away_weeks),
-		      read_int, err))
-		return true;
+		      read_int, err)) {
+		if (stale_lo > stale_hi || history_summarize(h, stale_lo, stale_hi, last))
+			return true;
+		ft_fail(err, "out of memory");
+	}
 	history_free(h);
 	return false;
 }

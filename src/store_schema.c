@@ -15,7 +15,50 @@
 #include "log.h"
 #include "store_internal.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
+
+/*
+ * The week_figure table (step 5 -> 6): each week's figures as habits.h
+ * reads them (struct history_week), kept by triggers on every write to the
+ * rows they come from, so a report reads one row a week instead of every
+ * meal, walk and hug ever logged. LAST_MS is the latest end (or instant) of
+ * those rows: a report as of an earlier T figures that week again from its
+ * rows (store_read.c), so the table never has to know T. WALKS is each
+ * day's longest walk, "day:ms" joined by commas (day 0 is Monday).
+ *
+ * The figuring is written once, as what inserting a week into the view
+ * week_refigure does; the rows' triggers insert their weeks there. SQLite
+ * parses every trigger at each open, so its text is kept short.
+ *
+ * The week of a day column, floor((day + 3) / 7) (calendar.c), written as
+ * a division of positive numbers since SQLite's truncates towards zero.
+ */
+#define SQL_WEEK(day) "((" day ") + 1400003) / 7 - 200000"
+#define SQL_MONDAY "(wk.w * 7 - 3)"
+#define SQL_IN_WEEK " day BETWEEN " SQL_MONDAY " AND " SQL_MONDAY " + 6 "
+/* The figures of the weeks W of the query WEEKS, as store_load_history's
+ * queries would read them with no T. */
+#define SQL_FIGURES(weeks)                                                                         \
+	"INSERT INTO week_figure (week, meals, hugs, walks, last_ms) SELECT * FROM (SELECT wk.w,"  \
+	" (SELECT count(DISTINCT day || ' ' || kind) FROM session WHERE class = 'meal' AND"        \
+	SQL_IN_WEEK "AND" MS_OK("start_ms") "AND" MS_OK("end_ms") "),"                              \
+	" (SELECT coalesce(sum(DISTINCT 1 << (day - " SQL_MONDAY ")), 0) FROM hug WHERE"           \
+	SQL_IN_WEEK "AND" MS_OK("t_ms") "),"                                                         \
+	" (SELECT coalesce(group_concat(d || ':' || m), '') FROM (SELECT day - " SQL_MONDAY " AS d," \
+	" max(end_ms - start_ms) AS m FROM walk WHERE" SQL_IN_WEEK "AND end_ms > start_ms AND"      \
+	MS_OK("start_ms") "AND" MS_OK("end_ms") "GROUP BY day)),"                                   \
+	" (SELECT max(t) FROM (SELECT max(end_ms) AS t FROM session WHERE class = 'meal' AND"      \
+	SQL_IN_WEEK " UNION ALL SELECT max(end_ms) FROM walk WHERE" SQL_IN_WEEK                     \
+	" UNION ALL SELECT max(t_ms) FROM hug WHERE" SQL_IN_WEEK ")) AS last_ms"                    \
+	" FROM (" weeks ") AS wk) WHERE last_ms IS NOT NULL;"
+#define SQL_REFIGURE(day) "INSERT INTO week_refigure VALUES (" SQL_WEEK(day) ");"
+#define SQL_TRIGGERS(table)                                                                        \
+	"CREATE TRIGGER " table "_figure_add AFTER INSERT ON " table " BEGIN "                    \
+	SQL_REFIGURE("NEW.day") " END;"                                                             \
+	"CREATE TRIGGER " table "_figure_remove AFTER DELETE ON " table " BEGIN "                 \
+	SQL_REFIGURE("OLD.day") " END;"                                                             \
+	"CREATE TRIGGER " table "_figure_change AFTER UPDATE ON " table " BEGIN "                 \
+	SQL_REFIGURE("OLD.day") SQL_REFIGURE("NEW.day") " END;"
 
 /* Schema migrations: migrations[v] takes user_version v to v+1. */
 static const char *const migrations[] = {
@@ -84,6 +127,20 @@ static const char *const migrations[] = {
 	"  row TEXT,"
 	"  before INTEGER,"
 	"  undone_ms INTEGER);",
+	/* 5 -> 6: each week's figures, kept as the rows change (above) */
+	"CREATE TABLE week_figure ("
+	"  week INTEGER PRIMARY KEY,"
+	"  meals INTEGER NOT NULL,"      /* distinct (date, kind) meals */
+	"  hugs INTEGER NOT NULL,"       /* bit d: a hug on the week's day d */
+	"  walks TEXT NOT NULL,"         /* "day:ms,...": each day's longest walk */
+	"  last_ms INTEGER NOT NULL);"
+	"CREATE VIEW week_refigure (w) AS SELECT NULL;"
+	"CREATE TRIGGER week_refigure_do INSTEAD OF INSERT ON week_refigure BEGIN"
+	"  DELETE FROM week_figure WHERE week = NEW.w;"
+	SQL_FIGURES("SELECT NEW.w AS w") " END;"
+	SQL_TRIGGERS("session") SQL_TRIGGERS("walk") SQL_TRIGGERS("hug")
+	SQL_FIGURES("SELECT DISTINCT " SQL_WEEK("day") " AS w FROM session WHERE class = 'meal'"
+		    " UNION SELECT " SQL_WEEK("day") " FROM walk UNION SELECT " SQL_WEEK("day") " FROM hug"),
 };
 
 _Static_assert(FT_ARRAY_LEN(migrations) == STORE_SCHEMA_VERSION, "one migration per version");

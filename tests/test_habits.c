@@ -94,6 +94,16 @@ away(struct hb *b, const char *date)
 	b->h.away_weeks[b->h.naway++] = W(date);
 }
 
+/* The history with its weeks figured from the rows the test gave (as the
+ * store does for a week whose rows ended after T): called at each use, as
+ * tests add rows and move T between uses. */
+static const struct history *
+hs(struct hb *b)
+{
+	assert_true(history_summarize(&b->h, INT64_MIN, INT64_MAX, cal_week_of(b->h.at)));
+	return &b->h;
+}
+
 /* Three dinners in the week of MONDAY. */
 static void
 met_week(struct hb *b, int64_t monday)
@@ -164,7 +174,7 @@ test_walk_counts_from_min_duration_once_a_day(void **state)
 	walk(&b, "2026-12-02", 20);  /* exactly enough */
 	walk(&b, "2026-12-06", 25);
 	walk(&b, "2026-12-06", 45);  /* same day: one count */
-	assert_int_equal(habits_walk_count(&b.h, &cfg, W("2026-12-01"), &length), 2);
+	assert_int_equal(habits_walk_count(hs(&b), &cfg, W("2026-12-01"), &length), 2);
 	assert_int_equal(length, (20 + 25 + 45) * FT_MINUTE); /* counted walks only */
 	history_free(&b.h);
 }
@@ -176,7 +186,7 @@ test_walk_min_duration_from_config(void **state)
 	struct hb b;
 	hb_init(&b, "2026-12-07T00:00:00+01:00");
 	walk(&b, "2026-12-02", 29);
-	assert_int_equal(habits_walk_count(&b.h, &cfg, W("2026-12-01"), NULL), 0);
+	assert_int_equal(habits_walk_count(hs(&b), &cfg, W("2026-12-01"), NULL), 0);
 	history_free(&b.h);
 }
 
@@ -203,7 +213,7 @@ test_hug_figure_is_days_with_a_hug(void **state)
 	hug(&b, D("2026-12-01"));
 	hug(&b, D("2026-12-02"));
 	hug(&b, D("2026-12-08"));
-	assert_int_equal(habits_hug_days(&b.h, W("2026-12-01")), 2);
+	assert_int_equal(habits_hug_days(hs(&b), W("2026-12-01")), 2);
 	history_free(&b.h);
 }
 
@@ -220,22 +230,22 @@ test_rituals_kept(void **state)
 	struct hb b;
 	int64_t week = W("2026-11-30");
 	hb_init(&b, "2026-12-07T00:00:00+01:00");
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[0], week));
 	tap(&b, "2026-11-30");
-	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
+	assert_true(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[0], week));
 	/* a dinner on Thursday does not keep a lunch ritual; a lunch does */
 	meal(&b, "2026-12-03", "dinner");
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[1], week));
 	meal(&b, "2026-12-03", "lunch");
-	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	assert_true(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[1], week));
 	/* a walk too short to count keeps nothing; a walk another day neither */
 	walk(&b, "2026-12-06", 10);
 	walk(&b, "2026-12-05", 60);
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[2], week));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[2], week));
 	walk(&b, "2026-12-06", 30);
-	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[2], week));
+	assert_true(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[2], week));
 	/* kept in that week only */
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week + 1));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[0], week + 1));
 	history_free(&b.h);
 }
 
@@ -253,12 +263,12 @@ test_a_ritual_in_a_window_past_midnight(void **state)
 	hb_init(&b, "2026-12-07T00:00:00+01:00");
 	/* Saturday's late meal (window opening Saturday 22:30) keeps neither */
 	meal(&b, "2026-12-05", "late");
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
-	assert_false(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[0], week));
+	assert_false(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[1], week));
 	/* Friday's late meal keeps both: Friday 23:00 and Saturday 00:30 */
 	meal(&b, "2026-12-04", "late");
-	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[0], week));
-	assert_true(habits_ritual_kept(&b.h, &cfg, &cfg.rituals[1], week));
+	assert_true(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[0], week));
+	assert_true(habits_ritual_kept(hs(&b), &cfg, &cfg.rituals[1], week));
 	history_free(&b.h);
 }
 
@@ -276,7 +286,7 @@ test_streak_current_and_best(void **state)
 	met_week(&b, w0 + 7);
 	meal(&b, "2027-01-25", "dinner");
 	met_week(&b, w0 + 21);
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 1);
 	assert_int_equal(s.best, 2);
 	history_free(&b.h);
@@ -294,10 +304,10 @@ test_week_in_progress_extends_once_met_and_never_breaks(void **state)
 	met_week(&b, w0 + 7);
 	meal(&b, "2027-01-25", "dinner");
 	meal(&b, "2027-01-26", "dinner");
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 2); /* not broken yet */
 	meal(&b, "2027-01-27", "dinner");
-	s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 3); /* met: extends now */
 	assert_int_equal(s.best, 3);
 	history_free(&b.h);
@@ -314,7 +324,7 @@ test_complete_week_not_met_breaks(void **state)
 	met_week(&b, w0 + 7);
 	meal(&b, "2027-01-25", "dinner");
 	meal(&b, "2027-01-26", "dinner");
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 0);
 	assert_int_equal(s.best, 2);
 	history_free(&b.h);
@@ -330,7 +340,7 @@ test_away_week_neither_breaks_nor_extends(void **state)
 	met_week(&b, w0);
 	away(&b, "2027-02-08");      /* no meals, away */
 	met_week(&b, w0 + 14);
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 2);
 	assert_int_equal(s.best, 2);
 	/* an away week with meals met does not extend either */
@@ -340,7 +350,7 @@ test_away_week_neither_breaks_nor_extends(void **state)
 	met_week(&c, w0 + 7);
 	away(&c, "2027-02-08");
 	met_week(&c, w0 + 14);
-	s = habits_streak(&c.h, &cfg, HABIT_MEALS);
+	s = habits_streak(hs(&c), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 2);
 	history_free(&b.h);
 	history_free(&c.h);
@@ -356,7 +366,7 @@ test_goal_from_config_applies_to_the_whole_history(void **state)
 	met_week(&b, w0);      /* 3: met then, not with a goal of 4 */
 	met_week(&b, w0 + 7);
 	meal(&b, "2027-01-24", "lunch");
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_MEALS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_MEALS);
 	assert_int_equal(s.current, 1);
 	assert_int_equal(s.best, 1);
 	history_free(&b.h);
@@ -371,7 +381,7 @@ test_walk_streak(void **state)
 	walk(&b, "2026-11-30", 30);
 	walk(&b, "2026-12-08", 30);
 	walk(&b, "2026-12-15", 15); /* too short: the third week is missed */
-	struct streak s = habits_streak(&b.h, &cfg, HABIT_WALKS);
+	struct streak s = habits_streak(hs(&b), &cfg, HABIT_WALKS);
 	assert_int_equal(s.current, 0);
 	assert_int_equal(s.best, 2);
 	history_free(&b.h);
@@ -413,17 +423,17 @@ test_rhythm_is_null_in_the_first_week(void **state)
 	int64_t w0 = cal_week_monday(W("2027-01-11"));
 	/* nothing logged at all */
 	hb_init(&b, "2027-01-13T12:00:00+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
 	/* a first week that met every goal is still in progress: no figure, not 0% */
 	met_week(&b, w0);
 	walk(&b, "2027-01-11", 30);
 	b.h.at = T("2027-01-17T23:59:59+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
 	/* once it is complete, one met week is 100% */
 	b.h.at = T("2027-01-18T00:00:00+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 100);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), 100);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 100);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_WALKS), 100);
 	history_free(&b.h);
 }
 
@@ -437,14 +447,14 @@ test_rhythm_is_null_while_every_complete_week_was_away(void **state)
 	dinners(&b, w0, 1);     /* the first week with anything logged... */
 	away(&b, "2027-01-11"); /* ...and it and the next are away */
 	away(&b, "2027-01-18");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), HABITS_NO_RHYTHM);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_WALKS), HABITS_NO_RHYTHM);
 	/* the week after the away weeks completes: its own figure alone */
 	b.h.at = T("2027-02-01T00:00:00+01:00");
 	dinners(&b, w0 + 14, 2);
 	double v[] = {2.0 / 3};
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 1));
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), expected_rhythm(v, 1));
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 67);
 	history_free(&b.h);
 }
 
@@ -459,16 +469,16 @@ test_rhythm_weighs_the_latest_week_most(void **state)
 	met_week(&b, w0);
 	dinners(&b, w0 + 7, 1);
 	double v[] = {1.0 / 3, 1};
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 63);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 63);
 	/* the other way round: the met week is the latest, 70.50%: 71 */
 	struct hb c;
 	hb_init(&c, "2027-01-25T00:00:00+01:00");
 	dinners(&c, w0, 1);
 	met_week(&c, w0 + 7);
 	double u[] = {1, 1.0 / 3};
-	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), expected_rhythm(u, 2));
-	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 71);
+	assert_int_equal(habits_rhythm(hs(&c), &cfg, HABIT_MEALS), expected_rhythm(u, 2));
+	assert_int_equal(habits_rhythm(hs(&c), &cfg, HABIT_MEALS), 71);
 	history_free(&b.h);
 	history_free(&c.h);
 }
@@ -482,7 +492,7 @@ test_rhythm_counts_complete_weeks_only(void **state)
 	hb_init(&b, "2027-01-24T23:00:00+01:00");
 	met_week(&b, w0);
 	/* the week of T has nothing yet: it does not pull the figure down */
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 100);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 100);
 	history_free(&b.h);
 }
 
@@ -496,11 +506,11 @@ test_rhythm_two_of_three_is_67_from_the_first_week_on(void **state)
 	b.h.meals = realloc(b.h.meals, 102 * sizeof(*b.h.meals));
 	for (int w = 0; w < 51; w++)
 		dinners(&b, monday + 7 * w, 2);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* one week */
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 67); /* one week */
 	b.h.at = T("2026-03-02T00:00:00+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* eight */
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 67); /* eight */
 	b.h.at = T("2026-12-28T00:00:00+01:00");
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 67); /* 51 */
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 67); /* 51 */
 	history_free(&b.h);
 }
 
@@ -512,12 +522,12 @@ test_rhythm_rounds_half_up(void **state)
 	struct hb b;
 	hb_init(&b, "2027-01-18T00:00:00+01:00");
 	dinners(&b, cal_week_monday(W("2027-01-11")), 1);
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 13);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 13);
 	/* and 3 of 8, 37.5%: 38 */
 	struct hb c;
 	hb_init(&c, "2027-01-18T00:00:00+01:00");
 	dinners(&c, cal_week_monday(W("2027-01-11")), 3);
-	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 38);
+	assert_int_equal(habits_rhythm(hs(&c), &cfg, HABIT_MEALS), 38);
 	history_free(&b.h);
 	history_free(&c.h);
 }
@@ -534,8 +544,8 @@ test_rhythm_goal_change_applies_to_the_whole_history(void **state)
 	dinners(&b, w0 + 7, 1);
 	dinners(&b, w0 + 14, 2);
 	double v3[] = {2.0 / 3, 1.0 / 3, 2.0 / 3}, v2[] = {1, 0.5, 1};
-	assert_int_equal(habits_rhythm(&b.h, &three, HABIT_MEALS), expected_rhythm(v3, 3));
-	assert_int_equal(habits_rhythm(&b.h, &two, HABIT_MEALS), expected_rhythm(v2, 3));
+	assert_int_equal(habits_rhythm(hs(&b), &three, HABIT_MEALS), expected_rhythm(v3, 3));
+	assert_int_equal(habits_rhythm(hs(&b), &two, HABIT_MEALS), expected_rhythm(v2, 3));
 	assert_int_not_equal(expected_rhythm(v3, 3), expected_rhythm(v2, 3));
 	history_free(&b.h);
 }
@@ -552,16 +562,16 @@ test_rhythm_starts_at_the_first_week_with_anything_logged(void **state)
 	hug(&b, w0 + 1);
 	met_week(&b, w0 + 7);
 	double v[] = {1, 0};
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 56);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 56);
 	/* walks' rhythm: both weeks zero */
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_WALKS), 0);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_WALKS), 0);
 	/* a call is something logged too */
 	struct hb c;
 	hb_init(&c, "2027-01-25T00:00:00+01:00");
 	tap(&c, "2027-01-12");
 	met_week(&c, w0 + 7);
-	assert_int_equal(habits_rhythm(&c.h, &cfg, HABIT_MEALS), 56);
+	assert_int_equal(habits_rhythm(hs(&c), &cfg, HABIT_MEALS), 56);
 	history_free(&b.h);
 	history_free(&c.h);
 }
@@ -580,8 +590,8 @@ test_rhythm_skips_away_weeks_and_caps_at_the_goal(void **state)
 	away(&b, "2027-01-18");
 	dinners(&b, w0 + 14, 1);
 	double v[] = {1.0 / 3, 1};
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), expected_rhythm(v, 2));
-	assert_int_equal(habits_rhythm(&b.h, &cfg, HABIT_MEALS), 63);
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), expected_rhythm(v, 2));
+	assert_int_equal(habits_rhythm(hs(&b), &cfg, HABIT_MEALS), 63);
 	history_free(&b.h);
 }
 
@@ -601,17 +611,17 @@ test_recent_weeks_met_are_the_rhythms_weeks(void **state)
 	away(&b, "2027-01-25");
 	met_week(&b, w0 + 28);
 	met_week(&b, w0 + 35);
-	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 3);
+	assert_int_equal(habits_recent_met(hs(&b), &cfg, HABIT_MEALS, 4, &weeks), 3);
 	assert_int_equal(weeks, 4);
-	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_WALKS, 4, &weeks), 0);
+	assert_int_equal(habits_recent_met(hs(&b), &cfg, HABIT_WALKS, 4, &weeks), 0);
 	assert_int_equal(weeks, 4);
 	/* in the first week: none yet, as the rhythm */
 	b.h.at = T("2027-01-06T12:00:00+01:00");
-	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 0);
+	assert_int_equal(habits_recent_met(hs(&b), &cfg, HABIT_MEALS, 4, &weeks), 0);
 	assert_int_equal(weeks, 0);
 	/* after two weeks: two of them */
 	b.h.at = T("2027-01-18T00:00:00+01:00");
-	assert_int_equal(habits_recent_met(&b.h, &cfg, HABIT_MEALS, 4, &weeks), 1);
+	assert_int_equal(habits_recent_met(hs(&b), &cfg, HABIT_MEALS, 4, &weeks), 1);
 	assert_int_equal(weeks, 2);
 	history_free(&b.h);
 }
@@ -627,14 +637,14 @@ test_hug_streak_today_in_progress(void **state)
 	hug(&b, D("2026-11-30"));
 	hug(&b, D("2026-12-01"));
 	hug(&b, D("2026-12-02"));
-	struct streak s = habits_hug_streak(&b.h);
+	struct streak s = habits_hug_streak(hs(&b));
 	assert_int_equal(s.current, 3); /* today has none yet: not broken */
 	hug(&b, D("2026-12-03"));
-	s = habits_hug_streak(&b.h);
+	s = habits_hug_streak(hs(&b));
 	assert_int_equal(s.current, 4);
 	assert_int_equal(s.best, 4);
 	b.h.at = T("2026-12-05T08:00:00+01:00"); /* the 4th went by without one */
-	s = habits_hug_streak(&b.h);
+	s = habits_hug_streak(hs(&b));
 	assert_int_equal(s.current, 0);
 	assert_int_equal(s.best, 4);
 	history_free(&b.h);
@@ -651,7 +661,7 @@ test_hug_streak_skips_days_of_away_weeks(void **state)
 	away(&b, "2026-12-07");
 	hug(&b, D("2026-12-14"));
 	hug(&b, D("2026-12-15"));
-	struct streak s = habits_hug_streak(&b.h);
+	struct streak s = habits_hug_streak(hs(&b));
 	assert_int_equal(s.current, 4);
 	assert_int_equal(s.best, 4);
 	history_free(&b.h);

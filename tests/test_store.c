@@ -76,6 +76,16 @@ test_open_creates_folder_wal_and_schema(void **state)
 	sqlite3_close(db);
 }
 
+/* What the step to schema 6 added (each week's figures), taken away to
+ * make a file an older familytable left. */
+#define DROP_WEEK_FIGURES                                                                          \
+	"DROP VIEW week_refigure; DROP TABLE week_figure;"                                          \
+	" DROP TRIGGER session_figure_add; DROP TRIGGER session_figure_remove;"                    \
+	" DROP TRIGGER session_figure_change; DROP TRIGGER walk_figure_add;"                       \
+	" DROP TRIGGER walk_figure_remove; DROP TRIGGER walk_figure_change;"                       \
+	" DROP TRIGGER hug_figure_add; DROP TRIGGER hug_figure_remove;"                            \
+	" DROP TRIGGER hug_figure_change;"
+
 static void
 test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 {
@@ -85,7 +95,7 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
 	store_close(st);
 	/* make it the file an older familytable left: schema 1 */
-	exec_sql(f->path, "DROP TABLE ritual_plan; DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot;"
+	exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE ritual_plan; DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot;"
 			  " ALTER TABLE tap DROP COLUMN to_name; PRAGMA user_version = 1");
 	st = store_open(f->path, &err);
 	assert_non_null(st);
@@ -299,11 +309,12 @@ test_session_members_and_history(void **state)
 	assert_true(store_add_session(st, &s, &cfg, NULL, &err));
 	struct history h;
 	assert_true(store_load_history(st, T("2026-12-07T00:00:00+01:00"), &h, &err));
-	assert_int_equal(h.nmeals, 1); /* distinct (date, kind) */
+	assert_int_equal(habits_meal_count(&h, cal_week_of_day(s.date)), 1); /* distinct (date, kind) */
 	assert_int_equal(h.first_day, s.date);
 	history_free(&h);
 	/* as of before the first ended: nothing */
 	assert_true(store_load_history(st, T("2026-11-30T19:39:00+01:00"), &h, &err));
+	assert_int_equal(habits_meal_count(&h, cal_week_of_day(s.date)), 0);
 	assert_int_equal(h.nmeals, 0);
 	assert_int_equal(h.first_day, INT64_MAX);
 	history_free(&h);
@@ -352,7 +363,7 @@ test_calls_with_and_without_who_and_whom(void **state)
 	free(calls);
 	/* a call keeps a call ritual: it is a "call" tap in the history */
 	struct history h;
-	assert_true(store_load_history(st, T("2026-12-07T00:00:00+01:00"), &h, &err));
+	assert_true(store_load_history_week(st, T("2026-12-07T00:00:00+01:00"), cal_week_of(mon), &h, &err));
 	assert_int_equal(h.ntaps, 3);
 	assert_string_equal(h.taps[0].kind, "call");
 	history_free(&h);
@@ -372,7 +383,7 @@ test_calls_of_a_version_2_file_read_without_names(void **state)
 	struct store *st = store_open(f->path, &err);
 	store_close(st);
 	/* the file a familytable without who and whom left: one call tap */
-	exec_sql(f->path, "DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
+	exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
 			  " INSERT INTO tap (t_ms, day, kind) VALUES (1000, 0, 'call');"
 			  " PRAGMA user_version = 2");
 	st = store_open(f->path, &err);

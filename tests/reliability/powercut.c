@@ -657,16 +657,20 @@ make_old_file(const char *path)
 					 "review", "open_session", "open_slot", "state"};
 	char drops[4096] = "PRAGMA journal_mode = DELETE;";
 	sqlite3_stmt *s;
-	bool ok = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &s,
+	/* version 1 had tables and indexes only: views and triggers (the weeks'
+	 * figures) go first, then the later tables */
+	bool ok = sqlite3_prepare_v2(db, "SELECT name, upper(type) FROM sqlite_master WHERE type IN"
+				     " ('view', 'trigger', 'table') ORDER BY type = 'table'", -1, &s,
 				     NULL) == SQLITE_OK;
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *type = (const char *)sqlite3_column_text(s, 1);
 		bool keep = false;
 		for (size_t i = 0; i < sizeof(v1) / sizeof(v1[0]); i++)
 			keep |= strcmp(name, v1[i]) == 0;
 		if (!keep && strlen(drops) + strlen(name) + 32 < sizeof(drops))
 			snprintf(drops + strlen(drops), sizeof(drops) - strlen(drops),
-				 "DROP TABLE \"%s\";", name);
+				 "DROP %s IF EXISTS \"%s\";", type, name);
 	}
 	sqlite3_finalize(s);
 	ok = ok && sqlite3_exec(db, drops, NULL, NULL, NULL) == SQLITE_OK;
