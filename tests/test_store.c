@@ -76,16 +76,6 @@ test_open_creates_folder_wal_and_schema(void **state)
 	sqlite3_close(db);
 }
 
-/* What the step to schema 6 added (each week's figures), taken away to
- * make a file an older familytable left. */
-#define DROP_WEEK_FIGURES                                                                          \
-	"DROP VIEW week_refigure; DROP TABLE week_figure;"                                          \
-	" DROP TRIGGER session_figure_add; DROP TRIGGER session_figure_remove;"                    \
-	" DROP TRIGGER session_figure_change; DROP TRIGGER walk_figure_add;"                       \
-	" DROP TRIGGER walk_figure_remove; DROP TRIGGER walk_figure_change;"                       \
-	" DROP TRIGGER hug_figure_add; DROP TRIGGER hug_figure_remove;"                            \
-	" DROP TRIGGER hug_figure_change;"
-
 static void
 test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 {

@@ -276,12 +276,7 @@ test_a_version_5_file_gets_its_weeks_figured(void **state)
 		assert_true(store_add_hug(db.st, s, cal_day_of(s), NULL, &err));
 	}
 	store_close(db.st);
-	exec_sql(db.path, "DROP VIEW week_refigure; DROP TABLE week_figure;"
-			  " DROP TRIGGER session_figure_add; DROP TRIGGER session_figure_remove;"
-			  " DROP TRIGGER session_figure_change; DROP TRIGGER walk_figure_add;"
-			  " DROP TRIGGER walk_figure_remove; DROP TRIGGER walk_figure_change;"
-			  " DROP TRIGGER hug_figure_add; DROP TRIGGER hug_figure_remove;"
-			  " DROP TRIGGER hug_figure_change; PRAGMA user_version = 5");
+	exec_sql(db.path, DROP_WEEK_FIGURES "PRAGMA user_version = 5");
 	assert_non_null(db.st = store_open(db.path, &err));
 	assert_int_equal(test_query_int(db.path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(test_query_int(db.path, "SELECT count(*) FROM week_figure"), 9);
