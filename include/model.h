@@ -102,7 +102,8 @@ enum ui_meal_status {
 /* What asks for a confirmation before it happens. */
 enum ui_confirm { UI_CONFIRM_NONE, UI_CONFIRM_UNDO, UI_CONFIRM_AWAY, UI_CONFIRM_REMOVE,
 		  UI_CONFIRM_WALK_MISTAKE, /* a walk stopped within a minute of its start */
-		  UI_CONFIRM_RITUAL_REMOVE, UI_CONFIRM_WINDOW_REMOVE /* the one being changed */ };
+		  UI_CONFIRM_RITUAL_REMOVE, UI_CONFIRM_WINDOW_REMOVE, /* the one being changed */
+		  UI_CONFIRM_REMOVE_NAME /* a phone's name taken away */ };
 
 #define UI_CALL_NAMES 8               /* "whom": the names called before, shown */
 

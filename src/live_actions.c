@@ -151,6 +151,10 @@ confirm_yes(struct live *l, ft_ms mono)
 		live_setup_confirmed(l, mono);
 		return;
 	}
+	if (l->confirm == UI_CONFIRM_REMOVE_NAME) {
+		live_family_remove_asked(l, mono);
+		return;
+	}
 	/* "Was it a mistake?" "Yes": the walk just logged is undone */
 	if (l->confirm != UI_CONFIRM_UNDO && l->confirm != UI_CONFIRM_WALK_MISTAKE)
 		return;

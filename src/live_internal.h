@@ -136,6 +136,7 @@ struct live {
 	 * slot just named, the phones set aside while docked to be named */
 	bool family_waiting;
 	int family_named;
+	int family_asked;          /* the slot whose name Remove asked about */
 	struct family_aside aside;
 
 	/* night */
@@ -220,6 +221,8 @@ bool live_family_dock(struct live *l, int slot, int level, ft_ms mono);
 /* What is due at MONO (a held letter's variants, the phone to name); the
  * next instant something will be, or FT_MS_NEVER. */
 ft_ms live_keyboard_tick(struct live *l, ft_ms mono);
+/* "Remove" said yes to (UI_CONFIRM_REMOVE_NAME): the slot's name goes. */
+void live_family_remove_asked(struct live *l, ft_ms mono);
 /* The keyboard's and the family's part of the model. */
 void live_keyboard_model(struct live *l, struct ui_model *m);
 /* live_firstboot.c: the first-boot walk-through */

@@ -17,6 +17,7 @@
  *             slot is kept from the session rules until it is taken out
  *             (family.h; the README's "Rules where SPEC.md is silent")
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "live_internal.h"
@@ -267,9 +268,16 @@ live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 				      naming_screen(l) ? l->screen : UI_FAMILY, mono);
 		break;
 	case UI_ACT_FAMILY_REMOVE:
-		if (arg >= 1 && arg <= l->cfg->nslots && family_slot_named(l->cfg, arg))
-			names_store(l, arg, NULL, mono);
-		l->family_named = 0;
+		/* asked first, "Keep it" the coloured answer: a child's tap
+		 * does not take a name away */
+		if (arg < 1 || arg > l->cfg->nslots || !family_slot_named(l->cfg, arg))
+			break;
+		l->family_asked = arg;
+		l->confirm = UI_CONFIRM_REMOVE_NAME;
+		/* TRANSLATORS: %1$s is a phone's name, %2$d its slot on the dock */
+		snprintf(l->confirm_text, sizeof(l->confirm_text),
+			 _("Remove the name %1$s? Meals will show this phone as number %2$d."),
+			 l->cfg->names[arg - 1], arg);
 		break;
 	case UI_ACT_FAMILY_RESET:
 		live_setting_reset_key(l, "dock.names");
@@ -279,6 +287,16 @@ live_keyboard_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	default:
 		break;
 	}
+}
+
+void
+live_family_remove_asked(struct live *l, ft_ms mono)
+{
+	int slot = l->family_asked;
+	if (slot >= 1 && slot <= l->cfg->nslots && family_slot_named(l->cfg, slot))
+		names_store(l, slot, NULL, mono);
+	l->family_named = 0;
+	l->family_asked = 0;
 }
 
 void

@@ -611,7 +611,8 @@ lay_confirm(struct lay *l)
 	/* removing something: the coloured answer is the one that keeps it */
 	bool mistake = m->confirm == UI_CONFIRM_WALK_MISTAKE;
 	bool removes = m->confirm == UI_CONFIRM_UNDO || m->confirm == UI_CONFIRM_REMOVE || mistake ||
-		       m->confirm == UI_CONFIRM_RITUAL_REMOVE || m->confirm == UI_CONFIRM_WINDOW_REMOVE;
+		       m->confirm == UI_CONFIRM_RITUAL_REMOVE || m->confirm == UI_CONFIRM_WINDOW_REMOVE ||
+		       m->confirm == UI_CONFIRM_REMOVE_NAME;
 	const char *no = mistake ? _("No, keep it") : removes ? _("Keep it") : _("Cancel");
 	const char *yes = mistake ? _("Yes, remove it") : removes ? _("Remove") : _("Yes");
 	struct lay_button_spec b[] = {

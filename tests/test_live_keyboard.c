@@ -270,8 +270,14 @@ test_the_slot_docked_when_asked_is_the_one_named(void **state)
 	loop_tap(a, UI_ACT_KBD_CANCEL, 0);
 	assert_int_equal(live_screen(a->live), UI_FAMILY);
 
-	/* removed: Ben's slot has no name (the report says "2") */
+	/* removed, after a question whose coloured answer keeps it: Ben's
+	 * slot has no name (the report says "2") */
 	loop_tap(a, UI_ACT_FAMILY_REMOVE, 2);
+	assert_true(loop_shows(a, "Remove the name Ben?"));
+	loop_tap(a, UI_ACT_CONFIRM_NO, 0);
+	assert_string_equal(live_config(a->live)->names[1], "Ben");
+	loop_tap(a, UI_ACT_FAMILY_REMOVE, 2);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
 	assert_true(loop_shows(a, "No name yet"));
 	c = effective(fx);
 	char buf[FT_NAME_MAX];
