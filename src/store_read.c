@@ -183,6 +183,7 @@ store_load_history_week(struct store *st, ft_ms at, int64_t week, struct history
 		"SELECT day, kind FROM tap WHERE t_ms <= ?1 AND day BETWEEN ?2 AND ?3 AND" MS_OK("t_ms")
 		"ORDER BY day";
 	static const char away[] = "SELECT week FROM away WHERE" WEEK_OK("week") "ORDER BY week";
+	static const char last_week[] = "SELECT max(week) FROM week_figure";
 	static const char first[] =
 		"SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM session WHERE end_ms <= ?1 AND" DAY_OK("day")
 		" UNION ALL SELECT MIN(day) FROM walk WHERE end_ms <= ?1 AND" DAY_OK("day")
@@ -210,6 +211,22 @@ store_load_history_week(struct store *st, ft_ms at, int64_t week, struct history
 	 * range on day can make SQLite search the index by the wider one. */
 	int64_t last = cal_week_of(at) > week ? cal_week_of(at) : week;
 	int64_t stale_lo = INT64_MAX, stale_hi = INT64_MIN;
+	/* the weeks stop at the last with anything in it: past it they are
+	 * all nothing (history_week), and an AT of "ever" (FT_MS_NEVER)
+	 * must not ask for an array of every week to come */
+	if (h->first_day != INT64_MAX) {
+		int64_t data_last = cal_week_of_day(h->first_day);
+		if (!(q = store_stmt(st, last_week, err)))
+			return false;
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL &&
+		    sqlite3_column_int64(q, 0) > data_last)
+			data_last = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW)
+			return store_db_fail(st, err, "read the weeks");
+		if (last > data_last)
+			last = data_last;
+	}
 	int64_t rows[3] = {at, cal_week_monday(week) - 1, cal_week_monday(week) + 6};
 	if (h->first_day != INT64_MAX) {
 		if (!history_summarize(h, 1, 0, last)) /* the weeks, all zero */

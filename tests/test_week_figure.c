@@ -313,6 +313,13 @@ test_the_history_reads_one_week_of_rows_after_years(void **state)
 	assert_true(h.nmeals <= 8);
 	assert_true(h.nwalks <= 8);
 	assert_true(h.nhug_days <= 8);
+	/* as of "ever" (the first boot's question, was anything logged): the
+	 * weeks up to the last with something in it, not every week to come */
+	struct history ever;
+	load(db.st, FT_MS_NEVER - 1, &ever);
+	assert_int_equal(ever.first_day, cal_day_of(start));
+	assert_int_equal(ever.first_week + (int64_t)ever.nweeks - 1, cal_week_of(start + (days - 1) * FT_DAY));
+	history_free(&ever);
 	/* and the figures are all there: every week before this one met */
 	struct streak s = habits_streak(&h, &cfg, HABIT_MEALS);
 	assert_true(s.best >= 156);
