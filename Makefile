@@ -22,6 +22,9 @@ BUILD     ?= build
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS      := sqlite3 sdl2 SDL2_ttf libgpiod libsystemd libpng libdrm
+# X11 and its MIT-SHM extension: the window presented without SDL's round
+# trip per frame (src/display_x11.c); SDL links them already
+PKGS      += x11 xext
 WARN      := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
              -Wvla -Wimplicit-fallthrough -Wshadow -Wpointer-arith \
              -Wformat=2 -Wundef -Wno-unused-parameter
@@ -63,6 +66,8 @@ CORE_SRC  += src/family.c
 CORE_SRC  += src/tzlist.c
 LOGIC_SRC += src/live_firstboot.c
 UI_SRC    += src/screen_firstboot.c
+# an X11 window presented through MIT-SHM (issue 8: one wakeup a minute)
+UI_SRC    += src/display_x11.c
 # the settings beyond the first screen (issue 11, point 1)
 LOGIC_SRC += src/zones.c src/live_setup.c
 UI_SRC    += src/screen_setup.c src/screen_clock.c

@@ -1,7 +1,8 @@
 /*
  * display.h - the table's screen: on the console, SDL's software renderer
  * into a surface shown through a DRM dumb buffer (display_drm.h), or SDL's
- * kmsdrm when the DRM output cannot be had; on a desktop an SDL window; and
+ * kmsdrm when the DRM output cannot be had; on a desktop an SDL window (on
+ * X11 presented by display_x11.h, without SDL's round trip per frame); and
  * the screen shown when the configuration has a mistake.
  *
  * Where there is no display at all, SDL quietly falls back to drawing
@@ -16,6 +17,7 @@
 
 #include "common.h"
 #include "display_drm.h"
+#include "display_x11.h"
 #include "poller.h"
 
 struct display {
@@ -23,6 +25,7 @@ struct display {
 	SDL_Renderer *renderer;
 	bool kmsdrm;               /* on the console through SDL's kmsdrm */
 	struct display_drm *drm;   /* on the console through DRM, or NULL */
+	struct display_x11 *x11;   /* an X11 window we present to, or NULL */
 };
 
 /* How the picture reaches the screen (run --video, FAMILYTABLE_VIDEO). */

@@ -156,12 +156,17 @@ display_open(struct display *d, enum display_video video, bool window, int w, in
 	}
 	if (!window)
 		SDL_ShowCursor(SDL_DISABLE);
+	/* on X11 we put the picture ourselves: SDL's present waits for the
+	 * server every frame (display_x11.h) */
+	d->x11 = display_x11_open(d->window, d->renderer);
 	return true;
 }
 
 void
 display_close(struct display *d)
 {
+	display_x11_close(d->x11);
+	d->x11 = NULL;
 	if (d->renderer)
 		SDL_DestroyRenderer(d->renderer);
 	if (d->window)
@@ -176,6 +181,13 @@ display_close(struct display *d)
 void
 display_present(struct display *d)
 {
+	if (d->x11) {
+		if (display_x11_present(d->x11, d->window, d->renderer))
+			return;
+		/* no image of the window's new size: SDL presents from now on */
+		display_x11_close(d->x11);
+		d->x11 = NULL;
+	}
 	SDL_RenderPresent(d->renderer);
 	if (d->drm)
 		display_drm_present(d->drm);
