@@ -4,7 +4,8 @@
 # SDL's XSync per frame (issue 8: one wakeup a minute):
 #   - it says so in its journal; FAMILYTABLE_X11_SHM=0 leaves it to SDL;
 #   - the glance it shows is, pixel for pixel, the one SDL shows and the
-#     one `familytable screenshot --screen glance` draws;
+#     one `familytable screenshot --screen glance` draws, and still SDL's
+#     once the window is made smaller;
 #   - frames over a second apart (the idle display's) wait for no answer of
 #     the X server: under strace, no poll() of the X connection alone with
 #     no timeout (the wait for a reply, as XSync does) between the first
@@ -63,16 +64,9 @@ xserver() {
 	return 1
 }
 
-cat >"$TMP/table.conf" <<'EOF'
-[dock]
-names = Anna Ben
-[meal]
-min_duration = 1s
-grace = 3s
-windows = allday 00:00-23:59
-[time]
-timezone = Europe/Paris
-EOF
+# two phones named (no first boot), meals at any hour (a phone docked
+# shows the meal)
+printf '[dock]\nnames = Anna Ben\n[meal]\nwindows = allday 00:00-23:59\n' >"$TMP/table.conf"
 
 # start NAME DISPLAY [ENV=VALUE...]: the app in a window of 800x480 on
 # DISPLAY (the whole screen: Xvfb's is that size), a fifo dock in
@@ -158,6 +152,39 @@ else
 		"pixels differing from SDL's: ${a:-?}, from the screenshot's: ${b:-?}, colours ${colours:-?}; $(head -c 300 "$TMP/shot.err")"
 fi
 [ -n "${FT_SHOTS:-}" ] && mkdir -p "$FT_SHOTS" && cp "$TMP/ours.png" "$FT_SHOTS/x11present-glance.png"
+
+# The window made smaller (as a desktop would): new images of its size, the
+# picture still SDL's.
+# resize DISPLAY PID: PID's window to 640x400
+resize() {
+	local w
+	w=$(DISPLAY=$1 xdotool search --pid "$2" 2>/dev/null | tail -1)
+	[ -n "$w" ] && DISPLAY=$1 xdotool windowsize "$w" 640 400
+}
+if ! command -v xdotool >/dev/null; then
+	skip "a window resized: no xdotool here (scripts/install-deps installs it)"
+else
+	name="the window resized to 640x400: the picture through MIT-SHM is still SDL's"
+	na=$(nframes ours) nb=$(nframes sdl)
+	if resize "$da" "$ours" && resize "$db" "$sdl" && frames ours $((na + 1)) && frames sdl $((nb + 1)); then
+		for _ in 1 2 3; do # again if the clock's minute turned between them
+			sleep 0.5
+			import -display "$da" -window root "$TMP/ours2.png" 2>/dev/null
+			import -display "$db" -window root "$TMP/sdl2.png" 2>/dev/null
+			a=$(compare -metric AE "$TMP/ours2.png" "$TMP/sdl2.png" null: 2>&1)
+			[ "$a" = 0 ] && break
+		done
+		b=$(compare -metric AE "$TMP/ours2.png" "$TMP/ours.png" null: 2>&1)
+		if [ "$a" = 0 ] && [ "$b" != 0 ] && grep -q "presented through MIT-SHM" "$TMP/ours.log" &&
+			! grep -q "SDL presents" "$TMP/ours.log"; then
+			pass "$name"
+		else
+			fail "$name" "pixels differing from SDL's: $a, from before: $b; $(head -c 300 "$TMP/ours.log")"
+		fi
+	else
+		fail "$name" "no new frame after the resize"
+	fi
+fi
 app=$ours
 stop
 app=$sdl
