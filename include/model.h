@@ -59,6 +59,10 @@ const char *ui_month_long(int month);       /* 1..12 */
 const char *ui_month_short(int month);      /* "Dec", "déc." */
 const char *ui_meal_kind(const char *kind); /* "dinner" -> "Dinner" / "Dîner" */
 const char *ui_meal_kind_lower(const char *kind); /* in a sentence: "dinner" / "dîner" */
+/* The language the display speaks ("en", "fr"): the one gettext chose, from
+ * [display] language or, unset, from the locale. The keyboard's letters
+ * follow it. */
+const char *ui_i18n_language(void);
 
 /* An entry of the last four weeks, on the corrections screen. */
 struct ui_fix_entry {

@@ -30,7 +30,9 @@ static void
 keyboard_open(struct live *l, enum ui_kbd_for purpose, int slot, const char *initial,
 	      enum ui_screen back, ft_ms mono)
 {
-	kbd_init(&l->kbd, l->cfg->language, KBD_NAME, FT_NAME_MAX - 1, initial);
+	/* the letters of the language the display speaks (AZERTY in French),
+	 * the locale's when the file says none */
+	kbd_init(&l->kbd, ui_i18n_language(), KBD_NAME, FT_NAME_MAX - 1, initial);
 	l->kbd_for = purpose;
 	l->kbd_slot = slot;
 	l->kbd_back = back;

@@ -176,7 +176,7 @@ shot_keys(struct kbd *k, const struct ft_config *cfg, const char *keys,
 	if (len >= sizeof(text) || len > FT_NAME_MAX - 1 || ft_utf8_invalid(keys, len) != len)
 		return ft_fail(err, "--keys: the text must be UTF-8 of at most %d bytes", FT_NAME_MAX - 1);
 	snprintf(text, sizeof(text), "%.*s", (int)len, keys);
-	kbd_init(k, cfg->language, KBD_NAME, FT_NAME_MAX - 1, text);
+	kbd_init(k, ui_i18n_language(), KBD_NAME, FT_NAME_MAX - 1, text);
 	kbd_layout(k, area->x, area->y, area->w, area->h);
 	for (const char *p = keys + len; *p;) {
 		const char *end = strchr(p, ']');
@@ -340,7 +340,7 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 		/* drawn once to know where the keys go, then typed on there */
 		m.kbd_for = UI_KBD_SLOT_NAME;
 		m.kbd_slot = 1;
-		kbd_init(&kbd, cfg->language, KBD_NAME, FT_NAME_MAX - 1, "");
+		kbd_init(&kbd, ui_i18n_language(), KBD_NAME, FT_NAME_MAX - 1, "");
 		m.kbd = &kbd;
 		s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
 		if (s)

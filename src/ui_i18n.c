@@ -7,7 +7,8 @@
  * (PREFIX/bin/../share/locale, whatever PREFIX was), and last under the
  * DATADIR the program was built with (FT_DATADIR/../locale).
  * Day and month names come from the catalogue too, not from the C library's
- * locale data, which a minimal Pi OS image does not have.
+ * locale data, which a minimal Pi OS image does not have. What gettext
+ * chose (the language the display speaks) is ui_i18n_language().
  */
 #include <libintl.h>
 #include <limits.h>
@@ -89,6 +90,29 @@ ui_meal_kind_lower(const char *kind)
 		if (strcmp(kind, ui_meal_kinds[i][0]) == 0)
 			return _(ui_meal_kinds[i][2]);
 	return kind;
+}
+
+const char *
+ui_i18n_language(void)
+{
+	/* The header of the catalogue gettext chose ("" when none did: the
+	 * messages as written, in English) says its language: the effective
+	 * one, whether the file set it or the locale (LANGUAGE, LC_ALL,
+	 * LC_MESSAGES, LANG) did, decided by gettext exactly as for every
+	 * word on the screen. */
+	const char *line = gettext("");
+	for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, "Language: ", 10) != 0)
+			continue;
+		for (size_t i = 0; i < FT_ARRAY_LEN(ui_setting_languages); i++) {
+			const char *code = ui_setting_languages[i];
+			size_t n = strlen(code);
+			/* "fr", or a region's "fr_CA" */
+			if (strncmp(line + 10, code, n) == 0 && strchr("_\n", line[10 + n]))
+				return code;
+		}
+	}
+	return "en";
 }
 
 static bool

@@ -15,8 +15,12 @@
  *     is refused;
  *   - a phone docked to be named is not at the table: naming every phone
  *     of the family in the evening, and leaving them docked, makes no
- *     meal; once taken out and docked again it counts.
+ *     meal; once taken out and docked again it counts;
+ *   - the letters follow the language the display speaks: AZERTY when
+ *     [display] language is unset and the locale is French, QWERTY when
+ *     the file says English whatever the locale.
  */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,6 +352,69 @@ test_phones_docked_to_be_named_make_no_meal(void **state)
 	report_free(&r);
 }
 
+/* ---- the letters of the language the display speaks ---- */
+
+/* The first six letters of the top row shown: "QWERTY" or "AZERTY" (a
+ * name starts with a capital: shift is on). */
+static void
+top_row(struct loop *a, char out[8])
+{
+	struct kbd k = shown_keyboard(a);
+	size_t len = 0;
+	for (int i = 0; i < k.nkeys && len < 6; i++)
+		if (k.keys[i].kind == KBD_CHAR)
+			len += (size_t)snprintf(out + len, 8 - len, "%s", k.keys[i].text);
+}
+
+/* "Someone new…" for Anna's call: the keyboard. */
+static void
+open_keyboard(struct loop *a)
+{
+	loop_tap(a, UI_ACT_GO_CALL, 0);
+	loop_tap(a, UI_ACT_CALL_FROM, 1);
+	loop_tap(a, UI_ACT_CALL_NEW, 0);
+	assert_int_equal(live_screen(a->live), UI_KEYBOARD);
+}
+
+static void
+test_the_letters_follow_the_language_the_display_speaks(void **state)
+{
+	struct fixture *fx = *state;
+	char row[8] = "";
+	/* no [display] language, and a French locale: French on the whole
+	 * display (LANGUAGE=fr here; LANG=fr_FR.UTF-8 where that locale is
+	 * generated), so French letters too */
+	assert_string_equal(fx->cfg.language, "");
+	setenv("LANGUAGE", "fr", 1);
+	ui_i18n_init(fx->cfg.language);
+	if (strcmp(gettext("Cancel"), "Cancel") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	struct loop *a = open_app(fx);
+	open_keyboard(a);
+	assert_true(loop_shows(a, gettext("Cancel")));
+	assert_false(loop_shows(a, "Cancel"));
+	top_row(a, row);
+	assert_string_equal(row, "AZERTY");
+	/* typed the French way: the Z of Zoé is on the top row */
+	type(a, "Zoe");
+	assert_string_equal(typed(a), "Zoe");
+	loop_tap(a, UI_ACT_KBD_CANCEL, 0);
+	/* the file's English wins over the locale, as app.c applies it */
+	ui_i18n_init("en");
+	loop_tap(a, UI_ACT_CALL_NEW, 0);
+	top_row(a, row);
+	assert_string_equal(row, "QWERTY");
+}
+
+/* The tests after it speak English, as they started. */
+static int
+teardown_english(void **state)
+{
+	unsetenv("LANGUAGE");
+	ui_i18n_init("en");
+	return teardown(state);
+}
+
 int
 main(void)
 {
@@ -360,6 +427,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_phones_docked_to_be_named_make_no_meal, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_the_letters_follow_the_language_the_display_speaks,
+						setup, teardown_english),
 	};
 	return cmocka_run_group_tests_name("live_keyboard", tests, NULL, NULL);
 }

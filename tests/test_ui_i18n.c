@@ -1,7 +1,8 @@
 /*
  * test_ui_i18n.c - the display's languages (issue 12, point 5): French
  * through the built catalogue, its plural forms (French: 0 and 1 are
- * singular) and the words a French family uses.
+ * singular), the words a French family uses, and the language the display
+ * speaks as gettext chose it (the file's, else the locale's).
  */
 #include <libintl.h>
 #include <stdlib.h>
@@ -48,12 +49,34 @@ test_the_words_a_french_family_uses(void **state)
 	assert_null(strstr(gettext("Next week away"), "pro."));
 }
 
+static void
+test_the_language_spoken_is_the_one_gettext_chose(void **state)
+{
+	if (strcmp(gettext("Walk"), "Walk") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	assert_string_equal(ui_i18n_language(), "fr");
+	/* no language in the file: the locale's (LANGUAGE, LANG...) */
+	setenv("LANGUAGE", "fr", 1);
+	ui_i18n_init("");
+	assert_string_equal(ui_i18n_language(), "fr");
+	unsetenv("LANGUAGE");
+	ui_i18n_init("");
+	assert_string_equal(gettext("Walk"), "Walk");
+	assert_string_equal(ui_i18n_language(), "en");
+	/* the file's word wins over the locale's */
+	setenv("LANGUAGE", "fr", 1);
+	ui_i18n_init("en");
+	assert_string_equal(ui_i18n_language(), "en");
+	ui_i18n_init("fr");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_plural_forms_follow_french_rules, french),
 		cmocka_unit_test_setup(test_the_words_a_french_family_uses, french),
+		cmocka_unit_test_setup(test_the_language_spoken_is_the_one_gettext_chose, french),
 	};
 	return cmocka_run_group_tests_name("ui_i18n", tests, NULL, NULL);
 }
