@@ -76,10 +76,11 @@ walk_day_step(struct live *l, int dir, ft_ms now)
 		l->fix_walk_start = start;
 }
 
-/* A correction's result: remembered for Undo, and everything read again. */
+/* A correction's result: remembered for Undo (WHAT it did), and
+ * everything read again. */
 static void
-fixed(struct live *l, int rc, int64_t fix, const char *what, const struct ft_error *err,
-      ft_ms mono)
+fixed(struct live *l, int rc, int64_t fix, const struct live_fix_done *what,
+      const struct ft_error *err, ft_ms mono)
 {
 	if (rc == FT_EXIT_FAILURE) {
 		live_store_result(l, false, err);
@@ -92,9 +93,9 @@ fixed(struct live *l, int rc, int64_t fix, const char *what, const struct ft_err
 		live_fixes_load(l, mono);
 		return;
 	}
-	if (fix > 0) {
+	if (fix > 0 && what) {
 		l->fix_last = fix;
-		snprintf(l->fix_undo, sizeof(l->fix_undo), _("Undo: %s"), what);
+		l->fix_done = *what;
 	}
 	l->report_stale = true;
 	live_fixes_load(l, mono);
@@ -108,9 +109,9 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	ft_ms now = live_now(l, mono);
 	switch (action) {
 	case UI_ACT_FIX_AWAY: {
-		const char *what = l->week_away ? _("this week counted again") : _("this week away");
+		struct live_fix_done what = { .kind = l->week_away ? LIVE_FIX_COUNTED : LIVE_FIX_AWAY };
 		int rc = correct_set_away(l->store, cal_week_of(now), !l->week_away, now, &fix, &err);
-		fixed(l, rc, fix, what, &err, mono);
+		fixed(l, rc, fix, &what, &err, mono);
 		break;
 	}
 	case UI_ACT_GO_ADD_WALK:
@@ -142,7 +143,7 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	case UI_ACT_FIX_WALK_ADD: {
 		int rc = correct_add_walk(l->store, l->fix_walk_start, l->fix_walk_length, now, &fix,
 					  &err);
-		fixed(l, rc, fix, _("walk added"), &err, mono);
+		fixed(l, rc, fix, &(struct live_fix_done){ .kind = LIVE_FIX_WALK_ADDED }, &err, mono);
 		if (rc == FT_EXIT_OK)
 			live_go(l, UI_FIXES, mono); /* where Undo is, and the walk in the list */
 		break;
@@ -177,7 +178,7 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		if (l->fix_last > 0) {
 			int rc = correct_undo(l->store, l->fix_last, now, &err);
 			l->fix_last = -1;
-			fixed(l, rc, -1, "", &err, mono);
+			fixed(l, rc, -1, NULL, &err, mono);
 		}
 		break;
 	default:
@@ -194,8 +195,32 @@ live_fix_remove_asked(struct live *l, ft_ms mono)
 	struct ft_error err;
 	int64_t fix = -1;
 	const struct store_entry *e = &l->fix_rows[l->fix_asked];
-	char what[64];
-	snprintf(what, sizeof(what), _("removed %s"), entry_word(&l->fixes[l->fix_asked]));
+	struct live_fix_done what = { .kind = LIVE_FIX_REMOVED, .entry = l->fixes[l->fix_asked] };
 	int rc = correct_remove(l->store, e->kind, e->id, live_now(l, mono), &fix, &err);
-	fixed(l, rc, fix, what, &err, mono);
+	fixed(l, rc, fix, &what, &err, mono);
+}
+
+const char *
+live_fix_undo_label(struct live *l)
+{
+	if (l->fix_last <= 0)
+		return NULL;
+	char what[80];
+	const struct live_fix_done *d = &l->fix_done;
+	switch (d->kind) {
+	case LIVE_FIX_AWAY:
+		snprintf(what, sizeof(what), "%s", _("this week away"));
+		break;
+	case LIVE_FIX_COUNTED:
+		snprintf(what, sizeof(what), "%s", _("this week counted again"));
+		break;
+	case LIVE_FIX_WALK_ADDED:
+		snprintf(what, sizeof(what), "%s", _("walk added"));
+		break;
+	case LIVE_FIX_REMOVED:
+		snprintf(what, sizeof(what), _("removed %s"), entry_word(&d->entry));
+		break;
+	}
+	snprintf(l->fix_undo, sizeof(l->fix_undo), _("Undo: %s"), what);
+	return l->fix_undo;
 }

@@ -51,6 +51,15 @@ struct live_firstboot {
 	int own_rituals;           /* of ui.rituals, how many are the family's own */
 };
 
+/* What the last correction made on the display did, kept as parts: its
+ * Undo button is worded from them each time it is drawn, so that it is
+ * said in the language of the moment (one may be chosen in between). */
+enum live_fix_kind { LIVE_FIX_AWAY, LIVE_FIX_COUNTED, LIVE_FIX_WALK_ADDED, LIVE_FIX_REMOVED };
+struct live_fix_done {
+	enum live_fix_kind kind;
+	struct ui_fix_entry entry; /* LIVE_FIX_REMOVED: the entry removed */
+};
+
 struct live {
 	const struct ft_config *cfg; /* &own: the engine and the screens read it */
 	struct ft_config own;      /* the effective configuration, changed in place
@@ -66,7 +75,8 @@ struct live {
 	bool week_away;
 	ft_ms fix_walk_start, fix_walk_length;
 	int64_t fix_last;          /* correction id, -1: none */
-	char fix_undo[96];
+	struct live_fix_done fix_done; /* what it did: its Undo button */
+	char fix_undo[96];         /* that button, worded when drawn */
 	const char *db_path;
 	unsigned gen;              /* bumped whenever the model may have changed */
 	ft_ms mono;                /* the instant of the call being handled */
@@ -207,6 +217,8 @@ void live_fixes_load(struct live *l, ft_ms mono);
 void live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
 /* "Yes" to removing the entry asked about (UI_CONFIRM_REMOVE). */
 void live_fix_remove_asked(struct live *l, ft_ms mono);
+/* "Undo: removed dinner" in the language of the moment; NULL: nothing to undo. */
+const char *live_fix_undo_label(struct live *l);
 
 /* live_keyboard.c */
 /* A tap on the keyboard's, the family's or "Someone new…" (UI_ACT_CALL_NEW,

@@ -149,7 +149,7 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	m->week_away = l->week_away;
 	m->fix_walk_start = l->fix_walk_start;
 	m->fix_walk_length = l->fix_walk_length;
-	m->fix_undo_label = l->fix_last > 0 ? l->fix_undo : NULL;
+	m->fix_undo_label = live_fix_undo_label(l);
 	live_firstboot_model(l, m);
 	live_setup_model(l, m);
 }

@@ -6,8 +6,11 @@
  *     to the first day a correction may touch), its start and its length;
  *   - the history shows a call with who called and whom;
  *   - the removal question says the date in the family's language;
- *   - every correction made there is logged, undoable and exported.
+ *   - every correction made there is logged, undoable and exported;
+ *   - its Undo button is said in the language chosen on the display since,
+ *     at once.
  */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +179,54 @@ test_every_correction_is_logged_undoable_and_exported(void **state)
 	free(csv);
 }
 
+/* Monday's dinner, 19:30 to 20:10, Anna and Ben at the table. */
+static void
+seed_dinner(struct fixture *fx)
+{
+	struct ft_error err;
+	struct store *st = store_open(fx->db, &err);
+	assert_non_null(st);
+	struct session s = { .start = T("2026-12-07T19:30:00+01:00"), .phones = 2, .members = 0x3,
+			     .cls = SESSION_MEAL };
+	s.end = s.start + 40 * FT_MINUTE;
+	s.date = cal_day_of(s.start);
+	snprintf(s.kind, sizeof(s.kind), "dinner");
+	assert_true(store_add_session(st, &s, &fx->cfg, NULL, &err));
+	store_close(st);
+}
+
+static void
+test_undo_is_said_in_the_language_just_chosen(void **state)
+{
+	struct fixture *fx = *state;
+	seed_dinner(fx);
+	struct loop *a = open_fixes(fx, NULL);
+	loop_tap(a, UI_ACT_FIX_REMOVE, 0);
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	assert_string_equal(model(a).fix_undo_label, "Undo: removed dinner");
+	assert_true(loop_shows(a, "Undo: removed")); /* on two lines */
+	/* French chosen on the display (settings, Screen and clock), applied
+	 * as app.c applies it before the next frame */
+	loop_tap(a, UI_ACT_GO_GLANCE, 0);
+	hold_for_settings(a);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_SCREEN_CLOCK);
+	loop_tap(a, UI_ACT_SETTING_CHOOSE, UI_SET_LANGUAGE * 8 + 1);
+	assert_string_equal(live_config(a->live)->language, "fr");
+	ui_i18n_init(live_config(a->live)->language);
+	if (strcmp(gettext("Put back"), "Put back") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	loop_tap(a, UI_ACT_GO_SETTINGS, 0);
+	loop_tap(a, UI_ACT_GO_FIXES, 0);
+	assert_string_equal(model(a).fix_undo_label, "Annuler\u00a0: retrait (dîner)");
+	assert_false(loop_shows(a, "Undo"));
+	assert_true(loop_shows(a, "Annuler\u00a0:"));
+	/* and it still takes the dinner back */
+	loop_tap(a, UI_ACT_FIX_UNDO, 0);
+	assert_int_equal(test_query_int(fx->db, "SELECT count(*) FROM correction "
+						"WHERE undone_ms IS NOT NULL"), 1);
+	assert_null(model(a).fix_undo_label);
+}
+
 int
 main(void)
 {
@@ -188,6 +239,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_every_correction_is_logged_undoable_and_exported,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_is_said_in_the_language_just_chosen, setup,
+						teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	SDL_Quit();
