@@ -63,6 +63,12 @@ const char *ui_meal_kind_lower(const char *kind); /* in a sentence: "dinner" / "
  * [display] language or, unset, from the locale. The keyboard's letters
  * follow it. */
 const char *ui_i18n_language(void);
+/* A message in a context, for an English word that needs two translations
+ * ("More" under a list of rituals, masculine in French, and under one of
+ * cities, feminine): the catalogue's msgctxt CONTEXT, msgid S; the English
+ * S when it has none. xgettext finds it with -kC_:1c,2. */
+const char *ui_i18n_pgettext(const char *context_and_id, const char *msgid);
+#define C_(context, s) ui_i18n_pgettext(context "\004" s, s)
 
 /* An entry of the last four weeks, on the corrections screen. */
 struct ui_fix_entry {

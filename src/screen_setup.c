@@ -75,10 +75,13 @@ lay_list_rows(struct lay *l, struct ui_rect r, int n, int first, struct ui_rect 
 	int rows = (r.h + l->gap) / (l->target + l->gap);
 	if (rows < 1)
 		rows = 1;
+	/* the words agree with what is listed (rituels and repas are
+	 * masculine in French; the cities of the zone picker are not) */
 	if (first > 0)
-		lay_button(l, newer, _("Back up"), UI_ACT_SETUP_PAGE, -rows, false);
+		lay_button(l, newer, C_("rituals, meal times", "Back up"), UI_ACT_SETUP_PAGE, -rows,
+			   false);
 	if (first + rows < n)
-		lay_button(l, older, _("More"), UI_ACT_SETUP_PAGE, rows, false);
+		lay_button(l, older, C_("rituals, meal times", "More"), UI_ACT_SETUP_PAGE, rows, false);
 	return rows;
 }
 

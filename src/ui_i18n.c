@@ -100,7 +100,8 @@ ui_i18n_language(void)
 	 * one, whether the file set it or the locale (LANGUAGE, LC_ALL,
 	 * LC_MESSAGES, LANG) did, decided by gettext exactly as for every
 	 * word on the screen. */
-	const char *line = gettext("");
+	static const char header[] = ""; /* not a literal: xgettext would warn */
+	const char *line = gettext(header);
 	for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		if (strncmp(line, "Language: ", 10) != 0)
 			continue;
@@ -113,6 +114,16 @@ ui_i18n_language(void)
 		}
 	}
 	return "en";
+}
+
+const char *
+ui_i18n_pgettext(const char *context_and_id, const char *msgid)
+{
+	/* as gettext.h's pgettext: a catalogue keys a message in a context
+	 * as CONTEXT \004 MSGID, and gettext gives back its argument itself
+	 * when it has no translation */
+	const char *t = gettext(context_and_id);
+	return t == context_and_id ? msgid : t;
 }
 
 static bool

@@ -10,8 +10,11 @@
  *   - a meal window is checked as the file would check it: a refused one
  *     says why and writes nothing; one past midnight counts the meal;
  *   - the night, the time zone (region, then city) and the rotation apply
- *     at once and can be put back.
+ *     at once and can be put back;
+ *   - in French, the pages' buttons agree with what they list: "Suivants"
+ *     under the rituels, "Suivantes" under the villes.
  */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +290,17 @@ test_a_window_past_midnight_counts_a_late_meal(void **state)
 	assert_string_equal(m.report->meals[0].s.kind, "supper");
 }
 
+/* NAME's index among the regions or cities the zone picker offers; -1. */
+static int
+zone_index(struct loop *a, const char *name)
+{
+	struct ui_model m = model(a);
+	for (int i = 0; i < m.setup.nzones; i++)
+		if (strcmp(m.setup.zones[i], name) == 0)
+			return i;
+	return -1;
+}
+
 static void
 test_night_zone_and_rotation_apply_at_once(void **state)
 {
@@ -310,21 +324,13 @@ test_night_zone_and_rotation_apply_at_once(void **state)
 	/* a time zone: its region, then its city */
 	loop_tap(a, UI_ACT_GO_SETUP, UI_ZONE_REGION);
 	assert_int_equal(live_screen(a->live), UI_ZONE_REGION);
-	struct ui_model m = model(a);
-	int america = -1;
-	for (int i = 0; i < m.setup.nzones; i++)
-		if (strcmp(m.setup.zones[i], "America") == 0)
-			america = i;
+	int america = zone_index(a, "America");
 	if (america < 0)
 		test_skip("this system's tzdata has no America");
 	assert_true(loop_shows(a, "Europe"));
 	loop_tap(a, UI_ACT_ZONE_REGION, america);
 	assert_int_equal(live_screen(a->live), UI_ZONE_CITY);
-	m = model(a);
-	int ny = -1;
-	for (int i = 0; i < m.setup.nzones; i++)
-		if (strcmp(m.setup.zones[i], "America/New_York") == 0)
-			ny = i;
+	int ny = zone_index(a, "America/New_York");
 	assert_true(ny >= 0);
 	/* the city is on a page of its own: paged to with the screen's arrows */
 	int x = 0, y = 0;
@@ -361,6 +367,58 @@ test_night_zone_and_rotation_apply_at_once(void **state)
 	assert_int_equal(back.source[config_key_find("time.timezone")], FT_SOURCE_FILE);
 }
 
+/* Taps the page button of the screen shown: the next page (NEXT) or the
+ * one before. */
+static void
+tap_page(struct loop *a, bool next)
+{
+	const struct ui_frame *f = a->frame;
+	for (int i = 0; i < f->ntargets; i++)
+		if (f->targets[i].action == UI_ACT_SETUP_PAGE && (f->targets[i].arg > 0) == next) {
+			loop_tap(a, UI_ACT_SETUP_PAGE, f->targets[i].arg);
+			return;
+		}
+	fail_msg("no %s page on this screen", next ? "next" : "previous");
+}
+
+static void
+test_the_pages_agree_with_what_they_list_in_french(void **state)
+{
+	struct fixture *fx = *state;
+	/* more rituals than a page holds at 800x480 */
+	fx->cfg = test_config("[dock]\nnames = Anna Ben\n[rituals]\n"
+			      "ritual = mon 18:00 call \"Mamie\"\nritual = tue 19:00 meal \"Tacos\"\n"
+			      "ritual = wed 19:30 meal \"Soupe\"\nritual = fri 20:00 meal \"Pizza\"\n"
+			      "ritual = sat 10:00 walk \"Marché\"\nritual = sun 12:00 meal \"Rôti\"\n"
+			      "[display]\nlanguage = fr\n[time]\ntimezone = Europe/Paris\n");
+	ui_i18n_init(fx->cfg.language);
+	if (strcmp(gettext("Rituals"), "Rituals") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	loop_open(&fx->lp, &fx->cfg, fx->db, T(TUESDAY), NULL);
+	struct loop *a = &fx->lp;
+	hold_for_settings(a);
+	/* les rituels: masculine */
+	loop_tap(a, UI_ACT_GO_SETUP, UI_RITUALS);
+	assert_true(loop_shows(a, "Rituels"));
+	assert_true(loop_shows(a, "Suivants"));
+	assert_false(loop_shows(a, "Suivantes"));
+	tap_page(a, true);
+	assert_true(loop_shows(a, "Précédents"));
+	assert_false(loop_shows(a, "Précédentes"));
+	/* les villes d'une région: feminine */
+	loop_tap(a, UI_ACT_GO_SETTINGS, 0);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_SCREEN_CLOCK);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_ZONE_REGION);
+	int europe = zone_index(a, "Europe");
+	if (europe < 0)
+		test_skip("this system's tzdata has no Europe");
+	loop_tap(a, UI_ACT_ZONE_REGION, europe);
+	assert_int_equal(live_screen(a->live), UI_ZONE_CITY);
+	assert_true(loop_shows(a, "Suivantes"));
+	tap_page(a, true);
+	assert_true(loop_shows(a, "Précédentes"));
+}
+
 int
 main(void)
 {
@@ -378,6 +436,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_night_zone_and_rotation_apply_at_once, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_the_pages_agree_with_what_they_list_in_french,
+						setup, teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	SDL_Quit();

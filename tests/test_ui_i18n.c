@@ -70,6 +70,22 @@ test_the_language_spoken_is_the_one_gettext_chose(void **state)
 	ui_i18n_init("fr");
 }
 
+static void
+test_a_word_in_a_context_agrees_with_what_it_is_about(void **state)
+{
+	if (strcmp(gettext("Walk"), "Walk") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	/* rituels, repas: masculine; the cities of the zone picker: feminine */
+	assert_string_equal(C_("rituals, meal times", "More"), "Suivants");
+	assert_string_equal(C_("rituals, meal times", "Back up"), "Précédents");
+	assert_string_equal(gettext("More"), "Suivantes");
+	assert_string_equal(gettext("Back up"), "Précédentes");
+	/* no translation: the English as written, without its context */
+	ui_i18n_init("en");
+	assert_string_equal(C_("rituals, meal times", "More"), "More");
+	ui_i18n_init("fr");
+}
+
 int
 main(void)
 {
@@ -77,6 +93,7 @@ main(void)
 		cmocka_unit_test_setup(test_plural_forms_follow_french_rules, french),
 		cmocka_unit_test_setup(test_the_words_a_french_family_uses, french),
 		cmocka_unit_test_setup(test_the_language_spoken_is_the_one_gettext_chose, french),
+		cmocka_unit_test_setup(test_a_word_in_a_context_agrees_with_what_it_is_about, french),
 	};
 	return cmocka_run_group_tests_name("ui_i18n", tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@ if ! command -v xgettext >/dev/null; then
 	echo "$passed passed, $failed failed"
 	exit 1
 fi
-xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -o "$TMP/now.pot" "$ROOT"/src/*.c
+xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -kC_:1c,2 -o "$TMP/now.pot" "$ROOT"/src/*.c
 for po in "$ROOT"/assets/po/*.po; do
 	lang=$(basename "$po" .po)
 	msgcmp "$po" "$TMP/now.pot" 2>"$TMP/$lang.cmp" && ok "$lang: every string shown has a translation" ||
