@@ -6,24 +6,29 @@
  * SDL keeps drawing: its software renderer draws into the window's surface
  * (SDL's own framebuffer), and instead of SDL_RenderPresent, which would
  * put it and wait for the server, we flush the renderer's queued drawing,
- * copy the surface into one of two shared-memory XImages of the window's
- * visual and send XShmPutImage then XFlush: the request is on its way and
- * nothing waits for an answer.
+ * copy the surface into a shared-memory XImage of the window's visual and
+ * send XShmPutImage then XFlush: the request is on its way and nothing
+ * waits for an answer.
  *
- * The price of not waiting: the server reads a shared image some time after
- * the request is sent, so an image must not be written again before it has
- * been read. The images take turns, and before one is written:
- * - if the server has answered anything sent after its last put (an event
- *   or a reply: Xlib's LastKnownRequestProcessed), it was read: the server
- *   handles a client's requests in order;
+ * The price of not waiting: the server reads the shared image some time
+ * after the request is sent, so the image must not be written again before
+ * it has been read. Before it is written:
+ * - if the server has answered anything sent after its last put (an event,
+ *   such as a finger's, or a reply: Xlib's LastKnownRequestProcessed), it
+ *   was read: the server handles a client's requests in order;
  * - else if that put is over a second old (X11_READ_MS), it was read long
  *   ago: the idle display, a minute later, waits for nothing;
- * - else (frames in quick succession, a finger on the keys) XSync, which
- *   waits until the server has handled every request sent, so both images
- *   are free: at most one round trip every other frame, where SDL made one
- *   every frame.
- * A server stalled over a second in the middle of reading one image would
+ * - else (frames in quick succession) XSync, which waits until the server
+ *   has handled every request sent: at most the round trip per frame that
+ *   SDL made on every frame.
+ * A server stalled over a second in the middle of reading the image would
  * show a frame with parts of the next: drawn over again at the next change.
+ *
+ * One image, not two taking turns (which would spare half of those syncs
+ * while frames come quickly): each is 1.5 MB resident at 800x480 beside
+ * SDL's own framebuffer, and a second one took the display over its memory
+ * goal (make bench: peak_rss_kb 31,020 KiB with two, 27,890 with SDL
+ * presenting, goal 30,000).
  *
  * Attaching a segment fails on a remote display (ssh -X: the segment is on
  * this machine) or a server that may not read it: the display name is
@@ -69,8 +74,7 @@ struct display_x11 {
 	Visual *visual;            /* the window's */
 	int depth;
 	int w, h;                  /* the images' size: the window surface's */
-	struct x11_image image[2];
-	int next;                  /* the image the next frame goes into */
+	struct x11_image image;    /* what the server reads the frames from */
 };
 
 /* The attach's error, caught instead of ending the program (Xlib's and
@@ -120,10 +124,9 @@ free_image(struct display_x11 *x, struct x11_image *m)
 }
 
 static void
-free_images(struct display_x11 *x)
+drop_image(struct display_x11 *x)
 {
-	for (int i = 0; i < 2; i++)
-		free_image(x, &x->image[i]);
+	free_image(x, &x->image);
 	x->w = x->h = 0;
 	XFlush(x->dpy); /* the detaches on their way */
 }
@@ -189,18 +192,13 @@ make_image(struct display_x11 *x, struct x11_image *m, const SDL_Surface *s)
 }
 
 static bool
-make_images(struct display_x11 *x, const SDL_Surface *s)
+remake_image(struct display_x11 *x, const SDL_Surface *s)
 {
-	free_images(x);
-	for (int i = 0; i < 2; i++) {
-		if (!make_image(x, &x->image[i], s)) {
-			free_images(x);
-			return false;
-		}
-	}
+	drop_image(x);
+	if (!make_image(x, &x->image, s))
+		return false;
 	x->w = s->w;
 	x->h = s->h;
-	x->next = 0;
 	return true;
 }
 
@@ -243,7 +241,7 @@ display_x11_open(SDL_Window *window, SDL_Renderer *renderer)
 	x->visual = wa.visual;
 	x->depth = wa.depth;
 	x->gc = XCreateGC(dpy, x->win, 0, NULL);
-	if (!make_images(x, SDL_GetWindowSurface(window))) {
+	if (!remake_image(x, SDL_GetWindowSurface(window))) {
 		display_x11_close(x);
 		return NULL;
 	}
@@ -263,8 +261,7 @@ wait_read(struct display_x11 *x, struct x11_image *m)
 		return;
 	}
 	XSync(x->dpy, False);
-	for (int i = 0; i < 2; i++)
-		x->image[i].put_ms = 0;
+	m->put_ms = 0;
 }
 
 bool
@@ -273,9 +270,9 @@ display_x11_present(struct display_x11 *x, SDL_Window *window, SDL_Renderer *ren
 	if (SDL_RenderFlush(renderer) != 0)
 		return false;
 	SDL_Surface *s = SDL_GetWindowSurface(window);
-	if (!s || (s->w != x->w || s->h != x->h ? !make_images(x, s) : !same_layout(s, x->image[0].img)))
+	if (!s || (s->w != x->w || s->h != x->h ? !remake_image(x, s) : !same_layout(s, x->image.img)))
 		return false;
-	struct x11_image *m = &x->image[x->next];
+	struct x11_image *m = &x->image;
 	wait_read(x, m);
 	if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
 		return false;
@@ -292,7 +289,6 @@ display_x11_present(struct display_x11 *x, SDL_Window *window, SDL_Renderer *ren
 	m->put_ms = clock_mono_ms();
 	if (!m->put_ms)
 		m->put_ms = 1; /* 0 means read */
-	x->next ^= 1;
 	return true;
 }
 
@@ -301,7 +297,7 @@ display_x11_close(struct display_x11 *x)
 {
 	if (!x)
 		return;
-	free_images(x);
+	drop_image(x);
 	if (x->gc)
 		XFreeGC(x->dpy, x->gc);
 	XFlush(x->dpy);
