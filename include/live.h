@@ -229,13 +229,25 @@ enum live_undo_kind {
 	LIVE_UNDO_AWAY,               /* a week marked away: unmark it */
 };
 
+/* What an entry takes back, as its button says it: the button is worded
+ * from it each time it is drawn (live_undo_label), in the language of the
+ * moment, since one may be chosen within the ten minutes. */
+enum live_undo_what {
+	LIVE_UNDO_MEAL,               /* "meal 19:05": when it ended */
+	LIVE_UNDO_HUG,                /* "hug 19:05": when it was logged */
+	LIVE_UNDO_CALL,
+	LIVE_UNDO_WALK,
+	LIVE_UNDO_AWAY_WEEK,          /* "away week", no time */
+};
+
 struct live_undo_entry {
 	enum live_undo_kind kind;
 	int store_kind;               /* enum store_kind, for LIVE_UNDO_ROW */
 	int64_t id;                   /* the row, or the week for LIVE_UNDO_AWAY */
 	unsigned hold_seq;            /* LIVE_UNDO_HELD */
 	ft_ms mono;                   /* when it was logged, monotonic */
-	char label[64];               /* "hug 19:05", shown on the button */
+	enum live_undo_what what;     /* its button: what, */
+	ft_ms at;                     /* and when (wall) */
 	char question[160];           /* asked before it is removed */
 };
 
@@ -251,6 +263,8 @@ void live_undo_push(struct live_undo *u, const struct live_undo_entry *e);
 const struct live_undo_entry *live_undo_latest(struct live_undo *u, ft_ms now_mono);
 /* Removes the newest entry (after it was applied or held back). */
 void live_undo_pop(struct live_undo *u);
+/* "Undo hug 19:05" for E, in the language of the moment, into OUT. */
+void live_undo_label(const struct live_undo_entry *e, char *out, size_t size);
 /* A held event was replayed and got its row: its entry now undoes the row. */
 void live_undo_held_logged(struct live_undo *u, unsigned hold_seq, int store_kind, int64_t id);
 

@@ -158,10 +158,10 @@ on_session_ended(void *data, const struct session *s, int64_t id)
 	}
 	if (s->cls == SESSION_MEAL && id > 0) {
 		struct live_undo_entry e = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_SESSION,
-					     .id = id, .mono = l->mono };
+					     .id = id, .mono = l->mono, .what = LIVE_UNDO_MEAL,
+					     .at = s->end };
 		char hhmm[16];
 		cal_format_hhmm(s->end, hhmm);
-		snprintf(e.label, sizeof(e.label), _("meal %s"), hhmm);
 		snprintf(e.question, sizeof(e.question),
 			 _("Remove the meal that ended at %s? It will not count."), hhmm);
 		live_undo_push(&l->undo, &e);

@@ -16,10 +16,10 @@
 /* --- actions ---------------------------------------------------------------- */
 
 void
-live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id, const char *what,
-	   const char *question)
+live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id,
+		   enum live_undo_what what, const char *question)
 {
-	struct live_undo_entry e = { .mono = mono };
+	struct live_undo_entry e = { .mono = mono, .what = what, .at = live_now(l, mono) };
 	if (seq) {
 		e.kind = LIVE_UNDO_HELD;
 		e.hold_seq = seq;
@@ -30,11 +30,6 @@ live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t i
 	} else {
 		return; /* nothing was logged */
 	}
-	char hhmm[16];
-	cal_format_hhmm(live_now(l, mono), hhmm);
-	/* TRANSLATORS: what the Undo button takes back, and when: "hug 19:05"
-	 * (French: "le câlin de 19:05") */
-	snprintf(e.label, sizeof(e.label), _("%1$s %2$s"), what, hhmm);
 	snprintf(e.question, sizeof(e.question), "%s", question);
 	live_undo_push(&l->undo, &e);
 }
@@ -68,7 +63,7 @@ live_log_hug(struct live *l, ft_ms mono)
 	char hhmm[16], q[160];
 	cal_format_hhmm(live_now(l, mono), hhmm);
 	snprintf(q, sizeof(q), _("Remove the hug logged at %s?"), hhmm);
-	live_undo_remember(l, mono, seq, STORE_HUG, id, _("hug"), q);
+	live_undo_remember(l, mono, seq, STORE_HUG, id, LIVE_UNDO_HUG, q);
 }
 
 void
@@ -131,7 +126,7 @@ live_call_log(struct live *l, ft_ms mono, int from, const char *to)
 			 config_slot_name(l->cfg, from, who), ev.text, hhmm);
 	else
 		snprintf(q, sizeof(q), _("Remove the call marked at %s?"), hhmm);
-	live_undo_remember(l, mono, seq, STORE_TAP, id, _("call"), q);
+	live_undo_remember(l, mono, seq, STORE_TAP, id, LIVE_UNDO_CALL, q);
 	l->call_from = 0;
 	live_go(l, UI_GLANCE, mono);
 }
@@ -235,7 +230,7 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		l->walk_done_length = live_now(l, mono) - start;
 		cal_format_hhmm(live_now(l, mono), hhmm);
 		snprintf(q, sizeof(q), _("Remove the walk logged at %s?"), hhmm);
-		live_undo_remember(l, mono, seq, STORE_WALK, id, _("walk"), q);
+		live_undo_remember(l, mono, seq, STORE_WALK, id, LIVE_UNDO_WALK, q);
 		if (l->walk_done_length < FT_MINUTE) {
 			/* Back within a minute: most likely a slip of the finger. */
 			l->confirm = UI_CONFIRM_WALK_MISTAKE;

@@ -191,7 +191,7 @@ enum live_outcome live_event(struct live *l, struct clocktrust_event ev, unsigne
 void live_go(struct live *l, enum ui_screen s, ft_ms mono);
 /* Remember a logged action for undo: a held event (SEQ) or a row (ID). */
 void live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id,
-			const char *what, const char *question);
+			enum live_undo_what what, const char *question);
 /* The walk in progress, as the store holds it (or as held), on the wall
  * clock; -1: none. The one place that says whether a walk is going. */
 ft_ms live_walk_start(const struct live *l);

@@ -134,7 +134,7 @@ live_model(struct live *l, ft_ms mono, struct ui_model *m)
 	banners(l, m);
 	const struct live_undo_entry *u = live_undo_latest(&l->undo, mono);
 	if (u) {
-		snprintf(l->undo_button, sizeof(l->undo_button), _("Undo %s"), u->label);
+		live_undo_label(u, l->undo_button, sizeof(l->undo_button));
 		m->undo_label = l->undo_button;
 	}
 	m->confirm = l->confirm;

@@ -82,8 +82,8 @@ live_review_away_yes(struct live *l, ft_ms mono)
 	int64_t after = l->review_shown + 1;
 	if (!review_mark(l, STORE_MARK_AWAY, after, true, mono))
 		return;
-	struct live_undo_entry e = { .mono = mono, .kind = LIVE_UNDO_AWAY, .id = after };
-	snprintf(e.label, sizeof(e.label), "%s", _("away week"));
+	struct live_undo_entry e = { .mono = mono, .kind = LIVE_UNDO_AWAY, .id = after,
+				     .what = LIVE_UNDO_AWAY_WEEK };
 	snprintf(e.question, sizeof(e.question), "%s",
 		 after == cal_week_of(live_now(l, mono)) ? _("Count this week again (not away)?")
 							 : _("Count next week again (not away)?"));

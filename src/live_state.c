@@ -308,6 +308,34 @@ live_undo_pop(struct live_undo *u)
 }
 
 void
+live_undo_label(const struct live_undo_entry *e, char *out, size_t size)
+{
+	char hhmm[16], what[64];
+	cal_format_hhmm(e->at, hhmm);
+	switch (e->what) {
+	case LIVE_UNDO_MEAL:
+		snprintf(what, sizeof(what), _("meal %s"), hhmm);
+		break;
+	case LIVE_UNDO_AWAY_WEEK:
+		snprintf(what, sizeof(what), "%s", _("away week"));
+		break;
+	case LIVE_UNDO_HUG:
+	case LIVE_UNDO_CALL:
+	case LIVE_UNDO_WALK:
+	default: {
+		const char *word = e->what == LIVE_UNDO_HUG    ? _("hug")
+				   : e->what == LIVE_UNDO_CALL ? _("call")
+							       : _("walk");
+		/* TRANSLATORS: what the Undo button takes back, and when: "hug 19:05"
+		 * (French: "le câlin de 19:05") */
+		snprintf(what, sizeof(what), _("%1$s %2$s"), word, hhmm);
+		break;
+	}
+	}
+	snprintf(out, size, _("Undo %s"), what);
+}
+
+void
 live_undo_held_logged(struct live_undo *u, unsigned hold_seq, int store_kind, int64_t id)
 {
 	for (int i = 0; i < u->n; i++) {

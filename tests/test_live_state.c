@@ -187,8 +187,7 @@ test_undo_takes_a_hug_back_for_ten_minutes(void **state)
 	struct live_undo u = { 0 };
 	ft_ms mono = 1000000;
 	struct live_undo_entry entry = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_HUG, .id = id,
-				       .mono = mono };
-	snprintf(entry.label, sizeof(entry.label), "hug 08:00");
+				       .mono = mono, .what = LIVE_UNDO_HUG, .at = t };
 	live_undo_push(&u, &entry);
 
 	struct report r;
