@@ -14,18 +14,21 @@
 #include "live_internal.h"
 #include "log.h"
 
-/* An entry in a sentence: its meal's window ("dinner"), else what it is. */
+/* An entry in a sentence: its meal's window ("dinner"), else what it is.
+ * BARE: as the Undo button names it, in brackets with no article
+ * ("retrait (appel)"); else as the removal question says it, a language's
+ * article included ("Retirer : l’appel du lundi…"). */
 static const char *
-entry_word(const struct ui_fix_entry *e)
+entry_word(const struct ui_fix_entry *e, bool bare)
 {
 	if (strcmp(e->record, "meal") == 0)
 		return gettext(e->detail);
 	if (strcmp(e->record, "tap") == 0)
-		return _("call");
+		return bare ? C_("undo, removed", "call") : _("call");
 	if (strcmp(e->record, "walk") == 0)
-		return _("walk");
+		return bare ? C_("undo, removed", "walk") : _("walk");
 	if (strcmp(e->record, "hug") == 0)
-		return _("hug");
+		return bare ? C_("undo, removed", "hug") : _("hug");
 	return _("phones-down time");
 }
 
@@ -163,7 +166,7 @@ live_fix_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 			snprintf(date, sizeof(date), _("%1$s %2$d %3$s"), ui_weekday_long(cal_weekday(day)),
 				 d.day, ui_month_long(d.month));
 			snprintf(l->confirm_text, sizeof(l->confirm_text),
-				 _("Remove the %s of %s at %s? It will no longer count."), entry_word(e),
+				 _("Remove the %s of %s at %s? It will no longer count."), entry_word(e, false),
 				 date, hhmm);
 		}
 		break;
@@ -218,7 +221,7 @@ live_fix_undo_label(struct live *l)
 		snprintf(what, sizeof(what), "%s", _("walk added"));
 		break;
 	case LIVE_FIX_REMOVED:
-		snprintf(what, sizeof(what), _("removed %s"), entry_word(&d->entry));
+		snprintf(what, sizeof(what), _("removed %s"), entry_word(&d->entry, true));
 		break;
 	}
 	snprintf(l->fix_undo, sizeof(l->fix_undo), _("Undo: %s"), what);

@@ -8,7 +8,9 @@
  *   - the removal question says the date in the family's language;
  *   - every correction made there is logged, undoable and exported;
  *   - its Undo button is said in the language chosen on the display since,
- *     at once.
+ *     at once, and in French as a French family says it: no article in its
+ *     brackets ("retrait (appel)", while the removal question keeps
+ *     "l’appel"), "semaine d’absence".
  */
 #include <libintl.h>
 #include <stdio.h>
@@ -227,6 +229,28 @@ test_undo_is_said_in_the_language_just_chosen(void **state)
 	assert_null(model(a).fix_undo_label);
 }
 
+static void
+test_undo_reads_as_french_says_it(void **state)
+{
+	struct fixture *fx = *state;
+	struct loop *a = open_fixes(fx, seed_call);
+	ui_i18n_init("fr");
+	if (strcmp(gettext("Put back"), "Put back") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	/* the question says the call with its article */
+	loop_tap(a, UI_ACT_FIX_REMOVE, 0);
+	assert_non_null(strstr(model(a).confirm_text, "l’appel du lundi 7 décembre"));
+	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
+	/* the button names it bare, in its brackets */
+	assert_string_equal(model(a).fix_undo_label, "Annuler\u00a0: retrait (appel)");
+	loop_tap(a, UI_ACT_FIX_UNDO, 0);
+	assert_null(model(a).fix_undo_label);
+	/* a week away, as one says it */
+	loop_tap(a, UI_ACT_FIX_AWAY, 0);
+	assert_true(model(a).week_away);
+	assert_string_equal(model(a).fix_undo_label, "Annuler\u00a0: semaine d’absence");
+}
+
 int
 main(void)
 {
@@ -241,6 +265,7 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_is_said_in_the_language_just_chosen, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_undo_reads_as_french_says_it, setup, teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	SDL_Quit();
