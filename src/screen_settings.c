@@ -103,10 +103,13 @@ lay_setting_row(struct lay *l, struct ui_rect box, enum ui_setting row, bool sta
 		lay_text(l, title, 22, UI_TEXT_LEFT | UI_TEXT_BOLD, UI_C_INK, "%s", row_title(row));
 	}
 	if (row == UI_SET_LANGUAGE) {
-		/* each language named in itself, the one in effect coloured */
+		/* each language named in itself, the one the display speaks
+		 * coloured: the file's, or unset the locale's (gettext's
+		 * choice). Where it comes from stays as the file says ("as it
+		 * came", no Put back): nothing was chosen here. */
 		static const char *const names[] = { "English", "Français" };
 		for (int i = 0; i < 2; i++) {
-			bool on = strcmp(cfg->language, ui_setting_languages[i]) == 0;
+			bool on = strcmp(ui_i18n_language(), ui_setting_languages[i]) == 0;
 			lay_button(l, ui_rect_column(in, i, 2, l->gap), names[i], UI_ACT_SETTING_CHOOSE,
 				   row * 8 + i, on);
 		}

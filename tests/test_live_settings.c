@@ -12,7 +12,9 @@
  *   - the night, the time zone (region, then city) and the rotation apply
  *     at once and can be put back;
  *   - in French, the pages' buttons agree with what they list: "Suivants"
- *     under the rituels, "Suivantes" under the villes.
+ *     under the rituels, "Suivantes" under the villes;
+ *   - with no language in the file, the language row colours the one the
+ *     display speaks (the locale's), and says it was not chosen here.
  */
 #include <libintl.h>
 #include <stdio.h>
@@ -419,6 +421,58 @@ test_the_pages_agree_with_what_they_list_in_french(void **state)
 	assert_true(loop_shows(a, "Précédentes"));
 }
 
+/* The colour of the text item reading exactly TEXT in the frame last
+ * drawn, or -1 when there is none. */
+static int
+text_color(const struct loop *a, const char *text)
+{
+	for (int i = 0; i < a->frame->nitems; i++)
+		if (a->frame->items[i].kind == UI_ITEM_TEXT && strcmp(a->frame->items[i].text, text) == 0)
+			return (int)a->frame->items[i].color;
+	return -1;
+}
+
+static void
+test_the_language_row_colours_the_language_spoken(void **state)
+{
+	struct fixture *fx = *state;
+	/* no [display] language, and a French locale (LANGUAGE=fr here;
+	 * LANG=fr_FR.UTF-8 where that locale is generated): French on the
+	 * whole display */
+	assert_string_equal(fx->cfg.language, "");
+	setenv("LANGUAGE", "fr", 1);
+	ui_i18n_init(fx->cfg.language);
+	if (strcmp(gettext("Put back"), "Put back") == 0)
+		test_skip("no French catalogue built (make builds build/locale)");
+	struct loop *a = open_settings(fx, TUESDAY);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_SCREEN_CLOCK);
+	assert_int_equal(text_color(a, "Français"), UI_C_ON_PRIMARY);
+	assert_int_equal(text_color(a, "English"), UI_C_INK);
+	/* nothing was chosen on the display: it came so, no Put back */
+	assert_true(loop_shows(a, gettext("as it came")));
+	int x = 0, y = 0;
+	assert_false(loop_target(a, UI_ACT_SETTING_RESET, UI_SET_LANGUAGE, &x, &y));
+	assert_string_equal(live_config(a->live)->language, "");
+	/* an English locale, the same file: English coloured */
+	unsetenv("LANGUAGE");
+	ui_i18n_init(fx->cfg.language);
+	if (strcmp(gettext("Put back"), "Put back") != 0)
+		test_skip("this system's locale is not English");
+	loop_tap(a, UI_ACT_GO_SETTINGS, 0);
+	loop_tap(a, UI_ACT_GO_SETUP, UI_SCREEN_CLOCK);
+	assert_int_equal(text_color(a, "English"), UI_C_ON_PRIMARY);
+	assert_int_equal(text_color(a, "Français"), UI_C_INK);
+	assert_true(loop_shows(a, "as it came"));
+}
+
+/* The tests after it speak English, as they started. */
+static int
+teardown_english(void **state)
+{
+	unsetenv("LANGUAGE");
+	return teardown(state);
+}
+
 int
 main(void)
 {
@@ -438,6 +492,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_the_pages_agree_with_what_they_list_in_french,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_language_row_colours_the_language_spoken,
+						setup, teardown_english),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	SDL_Quit();
