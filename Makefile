@@ -62,8 +62,8 @@ UI_SRC    += src/ui_layout_json.c
 UI_SRC    += src/screen_call.c
 UI_SRC    += src/screen_keyboard.c src/screen_family.c
 CORE_SRC  += src/family.c
-# the first-boot walk-through (issue 11, point 3)
-CORE_SRC  += src/tzlist.c
+# the first-boot walk-through (issue 11, point 3); its time zones are
+# zones.c's, as the settings' picker's
 LOGIC_SRC += src/live_firstboot.c
 UI_SRC    += src/screen_firstboot.c
 # an X11 window presented through MIT-SHM (issue 8: one wakeup a minute)

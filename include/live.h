@@ -196,7 +196,7 @@ bool live_setting_step(const struct ft_config *cfg, enum ui_setting row, int dir
 bool live_first_boot(const struct ft_config *cfg, int display_settings, bool logged);
 
 /* The walk-through's proposals, pure (src/live_state.c). */
-struct tzlist;
+struct zones;
 /* Its step number for screen S, as "Step 2 of 5" says (0: not a step). */
 int live_firstboot_step_number(enum ui_screen s);
 /* The rituals step's proposal into U: the family's own rituals first (kept),
@@ -205,15 +205,15 @@ int live_firstboot_step_number(enum ui_screen s);
  * when the family had no ritual. Returns how many are the family's own. */
 int live_firstboot_rituals(const struct ft_config *cfg, struct ui_firstboot *u);
 /* How many regions (REGION < 0) or cities of region number REGION there
- * are; the first city's index into z->all in *FIRST. */
-int live_firstboot_zones_count(const struct tzlist *z, int region, int *first);
+ * are; the first city's index into z->names in *FIRST. */
+int live_firstboot_zones_count(const struct zones *z, int region, int *first);
 /* The page of time zones from FIRST into U: the regions (REGION < 0), or
  * region number REGION's cities. */
-void live_firstboot_zones_page(const struct tzlist *z, int region, int first,
+void live_firstboot_zones_page(const struct zones *z, int region, int first,
 			       struct ui_firstboot *u);
 /* The first of the page of region REGION's cities that holds ZONE (0 when
  * it is not one of them): the zone in effect shows first. */
-int live_firstboot_zone_page(const struct tzlist *z, int region, const char *zone);
+int live_firstboot_zone_page(const struct zones *z, int region, const char *zone);
 
 /* [display] night: whether NOW (wall) falls in the night range, which may
  * wrap midnight (22:00-06:30) or not (13:00-15:00); the end is not in it. */

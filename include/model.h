@@ -138,7 +138,9 @@ struct ui_firstboot {
 	int step;                     /* 1..UI_FIRSTBOOT_STEPS, as "Step 2 of 5" says */
 	/* the time zone: the regions, then the region's cities, a page at a
 	 * time; the zone in effect is the suggestion */
-	const char *zones[UI_FIRSTBOOT_ZONES_PAGE]; /* what this page shows */
+	/* what this page shows: regions ("Europe") or zones ("Europe/Paris",
+	 * drawn as zones_city names them, as the settings' picker does) */
+	const char *zones[UI_FIRSTBOOT_ZONES_PAGE];
 	int nzones;                   /* on this page */
 	bool zones_before, zones_after; /* pages before and after this one */
 	int zone_on;                  /* which of them holds the zone in effect, -1 */

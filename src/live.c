@@ -89,7 +89,6 @@ live_free(struct live *l)
 	if (l->store)
 		store_close(l->store);
 	clocktrust_hold_free(&l->hold);
-	live_firstboot_free(l);
 	free(l->fixes);
 	free(l->fix_rows);
 	live_setup_free(l);

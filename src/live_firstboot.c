@@ -54,22 +54,22 @@ step_to(struct live *l, enum ui_screen s, ft_ms mono)
 {
 	struct live_firstboot *st = &l->firstboot;
 	struct ui_firstboot *u = &st->ui;
-	struct ft_error err;
+	const struct zones *z;
 	st->first = 0;
 	switch (s) {
 	case UI_FIRSTBOOT_LANGUAGE:
 		break;
 	case UI_FIRSTBOOT_REGION:
-		if (!st->zones_loaded && !(st->zones_loaded = tzlist_load(&st->zones, &err))) {
-			tzlist_free(&st->zones);
-			log_warn("walk-through: no time zone step: %s", err.msg);
+		z = live_zones(l);
+		if (!z || z->nregions == 0) {
+			log_warn("walk-through: no time zone step: the system lists no time zone");
 			step_to(l, UI_FIRSTBOOT_FAMILY, mono);
 			return;
 		}
 		st->region = -1;
 		break;
 	case UI_FIRSTBOOT_CITY:
-		st->first = live_firstboot_zone_page(&st->zones, st->region, l->cfg->timezone);
+		st->first = live_firstboot_zone_page(l->zones, st->region, l->cfg->timezone);
 		break;
 	case UI_FIRSTBOOT_FAMILY:
 		/* a phone docked now is the one to name (live_keyboard.c), set
@@ -166,7 +166,7 @@ setup_choose(struct live *l, int arg, ft_ms mono)
 {
 	struct live_firstboot *st = &l->firstboot;
 	int first = 0;
-	int n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
+	int n = l->zones ? live_firstboot_zones_count(l->zones, st->region, &first) : 0;
 	switch (l->screen) {
 	case UI_FIRSTBOOT_LANGUAGE:
 		if (arg >= 0 && arg < (int)FT_ARRAY_LEN(ui_setting_languages) &&
@@ -181,7 +181,7 @@ setup_choose(struct live *l, int arg, ft_ms mono)
 		break;
 	case UI_FIRSTBOOT_CITY:
 		if (arg >= 0 && st->first + arg < n) {
-			const char *zone = st->zones.all[first + st->first + arg].name;
+			const char *zone = l->zones->names[first + st->first + arg];
 			if (setup_write(l, "time.timezone", &zone, 1, mono))
 				step_to(l, UI_FIRSTBOOT_FAMILY, mono);
 		}
@@ -245,7 +245,7 @@ live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms mono
 		return true;
 	case UI_ACT_FIRSTBOOT_PAGE: {
 		int first = 0;
-	int n = st->zones_loaded ? live_firstboot_zones_count(&st->zones, st->region, &first) : 0;
+		int n = l->zones ? live_firstboot_zones_count(l->zones, st->region, &first) : 0;
 		int to = st->first + (arg < 0 ? -UI_FIRSTBOOT_ZONES_PAGE : UI_FIRSTBOOT_ZONES_PAGE);
 		if (to >= 0 && to < n)
 			st->first = to;
@@ -291,12 +291,8 @@ live_firstboot_model(const struct live *l, struct ui_model *m)
 	if (!st->ui.on)
 		return;
 	m->firstboot.zone = l->cfg->timezone;
-	if (st->zones_loaded)
-		live_firstboot_zones_page(&st->zones, st->region, st->first, &m->firstboot);
-}
-
-void
-live_firstboot_free(struct live *l)
-{
-	tzlist_free(&l->firstboot.zones);
+	/* the zones may have been read for the settings' picker: a page of
+	 * them only on the time zone's steps */
+	if (l->zones && (l->screen == UI_FIRSTBOOT_REGION || l->screen == UI_FIRSTBOOT_CITY))
+		live_firstboot_zones_page(l->zones, st->region, st->first, &m->firstboot);
 }

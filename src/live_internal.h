@@ -27,7 +27,6 @@
 #include "family.h"
 #include "live.h"
 #include "review.h"
-#include "tzlist.h"
 #include "zones.h"
 
 #define _(s) gettext(s)
@@ -44,9 +43,7 @@
 struct live_firstboot {
 	bool checked;              /* the first-boot rule was applied (the store opened) */
 	struct ui_firstboot ui;    /* what its screens show, but the page of zones */
-	struct tzlist zones;       /* read when the time zone's step first comes */
-	bool zones_loaded;
-	int region;                /* the region chosen, into zones.regions; -1 */
+	int region;                /* the region chosen, into live.zones->regions; -1 */
 	int first;                 /* the first region or city of the page shown */
 	int own_rituals;           /* of ui.rituals, how many are the family's own */
 };
@@ -165,10 +162,7 @@ struct live {
 	 * window being changed, why a change was refused, the zone picker */
 	struct ui_setup setup;
 	char setup_refused[320];   /* "" when nothing was refused */
-	struct zones *zones;       /* the system's, read when the picker opens */
-#define LIVE_REGIONS 32
-	char regions[LIVE_REGIONS][ZONES_NAME];
-	int nregions;
+	struct zones *zones;       /* the system's, read when a picker first opens */
 	const char *zone_list[ZONES_MAX]; /* what the picker shows: regions or zones */
 };
 
@@ -247,7 +241,6 @@ void live_firstboot_start(struct live *l, bool again, ft_ms mono);
 bool live_firstboot_action(struct live *l, enum ui_action action, int arg, ft_ms mono);
 /* What its screens show. */
 void live_firstboot_model(const struct live *l, struct ui_model *m);
-void live_firstboot_free(struct live *l);
 /* live_setup.c */
 /* A tap on the settings beyond the first screen (UI_ACT_GO_SETUP, UI_ACT_KEY_RESET, UI_ACT_RITUAL_*, UI_ACT_WINDOW_*,
  * UI_ACT_NIGHT_STEP, UI_ACT_ROTATION, UI_ACT_ZONE_*, UI_ACT_SETUP_PAGE). */
@@ -260,6 +253,10 @@ void live_apply_zone(const char *zone);
 /* What the model shows of them. */
 void live_setup_model(struct live *l, struct ui_model *m);
 void live_setup_free(struct live *l);
+/* The time zones both pickers offer (the first boot's and the settings'),
+ * read from the system the first time into l->zones: NULL out of memory;
+ * none when the system lists none (logged). */
+const struct zones *live_zones(struct live *l);
 
 /* live_review.c */
 /* The review's week, its report and marks from the store, as of NOW

@@ -278,32 +278,27 @@ night_step(struct live *l, int arg, ft_ms mono)
 	set_key(l, "display.night", values, 1, mono);
 }
 
-/* The zone picker's lists, read from the system the first time. */
-static bool
-zones_ready(struct live *l)
+const struct zones *
+live_zones(struct live *l)
 {
 	struct ft_error err;
 	if (l->zones)
-		return true;
+		return l->zones;
 	l->zones = calloc(1, sizeof(*l->zones));
-	if (!l->zones)
-		return false;
-	if (!zones_load(l->zones, NULL, &err)) {
+	if (l->zones && !zones_load(l->zones, NULL, &err))
 		log_warn("time zones: %s", err.msg);
-		l->zones->n = 0;
-	}
-	l->nregions = zones_regions(l->zones, l->regions, LIVE_REGIONS);
-	return true;
+	return l->zones;
 }
 
 static void
 zone_regions(struct live *l, ft_ms mono)
 {
-	if (!zones_ready(l))
+	const struct zones *z = live_zones(l);
+	if (!z)
 		return;
-	l->setup.nzones = l->nregions;
-	for (int i = 0; i < l->nregions; i++)
-		l->zone_list[i] = l->regions[i];
+	l->setup.nzones = z->nregions;
+	for (int i = 0; i < z->nregions; i++)
+		l->zone_list[i] = z->regions[i];
 	l->setup.zone_region = NULL;
 	l->setup.first = 0;
 	live_go(l, UI_ZONE_REGION, mono);
@@ -312,10 +307,10 @@ zone_regions(struct live *l, ft_ms mono)
 static void
 zone_region(struct live *l, int i, ft_ms mono)
 {
-	if (!l->zones || l->setup.zone_region || i < 0 || i >= l->nregions)
+	if (!l->zones || l->setup.zone_region || i < 0 || i >= l->zones->nregions)
 		return;
-	l->setup.zone_region = l->regions[i];
-	l->setup.nzones = zones_of_region(l->zones, l->regions[i], l->zone_list, ZONES_MAX);
+	l->setup.zone_region = l->zones->regions[i];
+	l->setup.nzones = zones_of_region(l->zones, l->zones->regions[i], l->zone_list, ZONES_MAX);
 	/* the list opens at the zone in effect, when it is in this region */
 	l->setup.first = 0;
 	for (int z = 0; z < l->setup.nzones; z++)

@@ -11,7 +11,7 @@
 
 #include "calendar.h"
 #include "live.h"
-#include "tzlist.h"
+#include "zones.h"
 
 #define _(s) gettext(s)
 
@@ -410,26 +410,26 @@ live_firstboot_step_number(enum ui_screen s)
 }
 
 int
-live_firstboot_zones_count(const struct tzlist *z, int region, int *first)
+live_firstboot_zones_count(const struct zones *z, int region, int *first)
 {
 	*first = 0;
 	if (region < 0)
 		return z->nregions;
-	return tzlist_in_region(z, z->regions[region], first);
+	return zones_in_region(z, z->regions[region], first);
 }
 
 int
-live_firstboot_zone_page(const struct tzlist *z, int region, const char *zone)
+live_firstboot_zone_page(const struct zones *z, int region, const char *zone)
 {
 	int first, n = live_firstboot_zones_count(z, region, &first);
 	for (int i = 0; i < n; i++)
-		if (strcmp(z->all[first + i].name, zone) == 0)
+		if (strcmp(z->names[first + i], zone) == 0)
 			return i / UI_FIRSTBOOT_ZONES_PAGE * UI_FIRSTBOOT_ZONES_PAGE;
 	return 0;
 }
 
 void
-live_firstboot_zones_page(const struct tzlist *z, int region, int page_first,
+live_firstboot_zones_page(const struct zones *z, int region, int page_first,
 			  struct ui_firstboot *u)
 {
 	int first, n = live_firstboot_zones_count(z, region, &first);
@@ -439,11 +439,11 @@ live_firstboot_zones_page(const struct tzlist *z, int region, int page_first,
 	u->zone_on = -1;
 	for (int i = page_first; i < n && u->nzones < UI_FIRSTBOOT_ZONES_PAGE; i++) {
 		/* the zone in effect, or its region, shows which one it is */
-		const char *name = region < 0 ? z->regions[i] : z->all[first + i].name;
+		const char *name = region < 0 ? z->regions[i] : z->names[first + i];
 		size_t len = strlen(name);
 		if (strncmp(zone, name, len) == 0 && zone[len] == (region < 0 ? '/' : '\0'))
 			u->zone_on = u->nzones;
-		u->zones[u->nzones++] = region < 0 ? z->regions[i] : z->all[first + i].city;
+		u->zones[u->nzones++] = name;
 	}
 	u->zones_before = page_first > 0;
 	u->zones_after = page_first + UI_FIRSTBOOT_ZONES_PAGE < n;

@@ -15,7 +15,6 @@
 #include "zones.h"
 
 #define _(s) gettext(s)
-#define N_(s) s
 
 /* A row's card with its title on the left (above, in portrait) and Put
  * back on the right when KEY was set here; returns what is left for the
@@ -48,23 +47,6 @@ lay_row_card(struct lay *l, struct ui_rect box, const char *title, const char *n
 		in.h = l->target;
 	}
 	return in;
-}
-
-/* A region of the tz database in the family's words. */
-static const char *
-region_name(const char *region)
-{
-	static const char *const names[][2] = {
-		{ "Africa", N_("Africa") }, { "America", N_("America") },
-		{ "Antarctica", N_("Antarctica") }, { "Arctic", N_("Arctic") },
-		{ "Asia", N_("Asia") }, { "Atlantic", N_("Atlantic") },
-		{ "Australia", N_("Australia") }, { "Europe", N_("Europe") },
-		{ "Indian", N_("Indian Ocean") }, { "Pacific", N_("Pacific") },
-	};
-	for (size_t i = 0; i < FT_ARRAY_LEN(names); i++)
-		if (strcmp(region, names[i][0]) == 0)
-			return _(names[i][1]);
-	return region;
 }
 
 void
@@ -105,7 +87,7 @@ lay_screen_clock(struct lay *l, struct ui_rect r)
 		snprintf(region, sizeof(region), "%.*s",
 			 slash ? (int)(slash - cfg->timezone) : 0, cfg->timezone);
 		zones_city(cfg->timezone, city, sizeof(city));
-		snprintf(zone, sizeof(zone), "%s%s%s", slash ? region_name(region) : "",
+		snprintf(zone, sizeof(zone), "%s%s%s", slash ? zones_region_name(region) : "",
 			 slash ? " · " : "", city);
 	} else {
 		snprintf(zone, sizeof(zone), "%s", _("the system's"));
@@ -145,7 +127,7 @@ lay_zone_grid(struct lay *l, struct ui_rect r, enum ui_action action)
 		bool on = action == UI_ACT_ZONE_CITY && strcmp(s->zones[k], l->cfg->timezone) == 0;
 		if (action == UI_ACT_ZONE_CITY)
 			zones_city(s->zones[k], city, sizeof(city));
-		lay_button(l, cell, action == UI_ACT_ZONE_CITY ? city : region_name(s->zones[k]), action,
+		lay_button(l, cell, action == UI_ACT_ZONE_CITY ? city : zones_region_name(s->zones[k]), action,
 			   k, on);
 	}
 }
@@ -167,7 +149,7 @@ lay_zone_city(struct lay *l, struct ui_rect r)
 	char title[96];
 	const char *region = l->m->setup.zone_region ? l->m->setup.zone_region : "";
 	/* TRANSLATORS: %s is a region of the world: "Time zone: Europe" */
-	snprintf(title, sizeof(title), _("Time zone: %s"), region_name(region));
+	snprintf(title, sizeof(title), _("Time zone: %s"), zones_region_name(region));
 	lay_setup_top(l, &r, title, UI_ACT_GO_SETUP, UI_ZONE_REGION);
 	lay_zone_grid(l, r, UI_ACT_ZONE_CITY);
 }

@@ -15,9 +15,9 @@
 
 #include "calendar.h"
 #include "ui_layout.h"
+#include "zones.h"
 
 #define _(s) gettext(s)
-#define N_(s) (s)
 
 /* The step's title and "Step N of M" across the top of *R: beside it, or
  * (portrait, narrow) under it, so that the title keeps its size. */
@@ -96,23 +96,6 @@ lay_firstboot_language(struct lay *l, struct ui_rect r)
 	lay_firstboot_grid(l, r, names, 2, l->portrait ? 1 : 2, UI_ACT_FIRSTBOOT_CHOOSE, on);
 }
 
-/* A region of the tz database ("Europe") in the family's language. */
-static const char *
-region_name(const char *region)
-{
-	static const char *const names[][2] = {
-		{ "Africa", N_("Africa") }, { "America", N_("America") },
-		{ "Antarctica", N_("Antarctica") }, { "Arctic", N_("Arctic") },
-		{ "Asia", N_("Asia") }, { "Atlantic", N_("Atlantic") },
-		{ "Australia", N_("Australia") }, { "Europe", N_("Europe") },
-		{ "Indian", N_("Indian Ocean") }, { "Pacific", N_("Pacific") },
-	};
-	for (size_t i = 0; i < FT_ARRAY_LEN(names); i++)
-		if (strcmp(region, names[i][0]) == 0)
-			return _(names[i][1]);
-	return region;
-}
-
 /* The zones' page (regions or cities) with its page buttons. */
 static void
 lay_firstboot_zones(struct lay *l, struct ui_rect r, bool cities)
@@ -121,7 +104,7 @@ lay_firstboot_zones(struct lay *l, struct ui_rect r, bool cities)
 	char title[128];
 	if (cities)
 		/* TRANSLATORS: %s is a region of the world: "Europe: which city?" */
-		snprintf(title, sizeof(title), _("%s: which city?"), region_name(s->region ? s->region : ""));
+		snprintf(title, sizeof(title), _("%s: which city?"), zones_region_name(s->region ? s->region : ""));
 	else
 		snprintf(title, sizeof(title), "%s", _("Time zone: where is the table?"));
 	lay_firstboot_top(l, &r, title);
@@ -152,9 +135,13 @@ lay_firstboot_zones(struct lay *l, struct ui_rect r, bool cities)
 		lay_text(l, now, 18, UI_TEXT_LEFT, UI_C_INK_DIM, _("Now: %s"), s->zone);
 	}
 	const char *labels[UI_FIRSTBOOT_ZONES_PAGE];
+	char city[UI_FIRSTBOOT_ZONES_PAGE][ZONES_NAME + 8];
 	bool on[UI_FIRSTBOOT_ZONES_PAGE];
 	for (int i = 0; i < s->nzones; i++) {
-		labels[i] = cities ? s->zones[i] : region_name(s->zones[i]);
+		/* a city named as the settings' picker names it */
+		if (cities)
+			zones_city(s->zones[i], city[i], sizeof(city[i]));
+		labels[i] = cities ? city[i] : zones_region_name(s->zones[i]);
 		on[i] = i == s->zone_on;
 	}
 	lay_firstboot_grid(l, r, labels, s->nzones, l->portrait ? 2 : 4, UI_ACT_FIRSTBOOT_CHOOSE, on);

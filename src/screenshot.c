@@ -22,7 +22,6 @@
 #include "ui.h"
 #include "ui_image.h"
 #include "ui_layout_json.h"
-#include "tzlist.h"
 #include "zones.h"
 
 /* What was going on at AT, as far as the database tells. */
@@ -204,13 +203,12 @@ shot_keys(struct kbd *k, const struct ft_config *cfg, const char *keys,
 
 /* The walk-through's step SCREEN as it first shows (live_firstboot.c): the
  * goals and rituals proposed from the settings, the regions, or the cities
- * of the zone in effect's region (Europe without one) at its page. Z gets
- * the zones the model points into. */
+ * of the zone in effect's region (Europe without one) at its page. Z: the
+ * zones the model points into (NULL: none read). */
 static void
-shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, struct tzlist *z,
+shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, const struct zones *z,
 	       struct ui_model *m)
 {
-	struct ft_error ignored;
 	struct ui_firstboot *u = &m->firstboot;
 	u->on = true;
 	u->step = live_firstboot_step_number(screen);
@@ -218,7 +216,7 @@ shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, struct tzlist
 	u->meal_goal = cfg->meal_goal;
 	u->walk_goal = cfg->walk_goal;
 	live_firstboot_rituals(cfg, u);
-	if ((screen != UI_FIRSTBOOT_REGION && screen != UI_FIRSTBOOT_CITY) || !tzlist_load(z, &ignored))
+	if (!z)
 		return;
 	int region = -1;
 	if (screen == UI_FIRSTBOOT_CITY) {
@@ -236,13 +234,12 @@ shot_firstboot(const struct ft_config *cfg, enum ui_screen screen, struct tzlist
 /* The settings beyond the first screen, as the display shows them when
  * the family opens them: the first ritual and the last meal window being
  * changed, the zone picker on the configured zone's region (else Europe).
- * *zones and *regions are malloc'd (the caller frees them). */
+ * Z: the zones (NULL: none read); *list is malloc'd (the caller frees it). */
 static void
 shot_setup(const struct ft_config *cfg, enum ui_screen screen, ft_ms at, struct ui_model *m,
-	   struct zones **zones, char (**regions)[ZONES_NAME], const char ***list)
+	   const struct zones *z, const char ***list)
 {
 	struct ui_setup *s = &m->setup;
-	struct ft_error ignored;
 	s->ritual_index = cfg->nrituals > 0 ? 0 : cfg->nrituals;
 	if (cfg->nrituals > 0)
 		s->ritual = cfg->rituals[0];
@@ -252,21 +249,22 @@ shot_setup(const struct ft_config *cfg, enum ui_screen screen, ft_ms at, struct 
 	s->window = cfg->windows[cfg->nwindows - 1];
 	if (screen != UI_ZONE_REGION && screen != UI_ZONE_CITY)
 		return;
-	*zones = calloc(1, sizeof(**zones));
-	*regions = calloc(ZONES_MAX, sizeof(**regions));
 	*list = calloc(ZONES_MAX, sizeof(**list));
-	if (!*zones || !*regions || !*list || !zones_load(*zones, NULL, &ignored))
+	if (!z || !*list)
 		return;
 	if (screen == UI_ZONE_REGION) {
-		s->nzones = zones_regions(*zones, *regions, ZONES_MAX);
+		s->nzones = z->nregions;
 		for (int i = 0; i < s->nzones; i++)
-			(*list)[i] = (*regions)[i];
+			(*list)[i] = z->regions[i];
 	} else {
-		const char *slash = strchr(cfg->timezone, '/');
-		snprintf((*regions)[0], ZONES_NAME, "%.*s", slash ? (int)(slash - cfg->timezone) : 6,
-			 slash ? cfg->timezone : "Europe");
-		s->zone_region = (*regions)[0];
-		s->nzones = zones_of_region(*zones, s->zone_region, *list, ZONES_MAX);
+		/* the zone in effect's region, else Europe */
+		size_t len = strcspn(cfg->timezone, "/");
+		s->zone_region = "Europe";
+		for (int i = 0; i < z->nregions; i++)
+			if (cfg->timezone[len] == '/' && strlen(z->regions[i]) == len &&
+			    strncmp(z->regions[i], cfg->timezone, len) == 0)
+				s->zone_region = z->regions[i];
+		s->nzones = zones_of_region(z, s->zone_region, *list, ZONES_MAX);
 		/* the list opens at the zone in effect */
 		for (int i = 0; i < s->nzones; i++)
 			if (strcmp((*list)[i], cfg->timezone) == 0)
@@ -327,9 +325,19 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	char call_names[UI_CALL_NAMES][FT_NAME_MAX];
 	if (screen == UI_CALL_WHO || screen == UI_CALL_WHOM || screen == UI_KEYBOARD)
 		shot_call(st, at, call_names, &m);
-	struct tzlist zones = { 0 };
+	/* the time zones, for the pickers only (the first boot's, the settings') */
+	struct zones *zones = NULL;
+	if (screen == UI_FIRSTBOOT_REGION || screen == UI_FIRSTBOOT_CITY ||
+	    screen == UI_ZONE_REGION || screen == UI_ZONE_CITY) {
+		struct ft_error ignored;
+		zones = calloc(1, sizeof(*zones));
+		if (zones && !zones_load(zones, NULL, &ignored)) {
+			free(zones);
+			zones = NULL;
+		}
+	}
 	if (live_firstboot_step_number(screen))
-		shot_firstboot(cfg, screen, &zones, &m);
+		shot_firstboot(cfg, screen, zones, &m);
 	/* the frame is large (every item's text): on the heap, when asked for
 	 * (the keyboard's: where its keys go) */
 	bool need_frame = opts->layout || screen == UI_KEYBOARD;
@@ -356,10 +364,8 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 			goto out_fonts;
 		}
 	}
-	struct zones *setup_zones = NULL;
-	char (*regions)[ZONES_NAME] = NULL;
 	const char **zone_list = NULL;
-	shot_setup(cfg, screen, at, &m, &setup_zones, &regions, &zone_list);
+	shot_setup(cfg, screen, at, &m, zones, &zone_list);
 	if (!need_frame || frame)
 		s = ui_render_surface(fonts, &m, screen, opts->width, opts->height, frame);
 	if (!s) {
@@ -373,9 +379,7 @@ app_screenshot(const struct ft_config *cfg, const struct screenshot_options *opt
 	}
 	free(frame);
 	free(fixes);
-	tzlist_free(&zones);
-	free(setup_zones);
-	free(regions);
+	free(zones);
 	free(zone_list);
 	if (s)
 		SDL_FreeSurface(s);

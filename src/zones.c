@@ -1,8 +1,9 @@
 /*
  * zones.c - the time zones offered on the display (zones.h): read from the
  * tz database's tables, kept when they load as the configuration would
- * load them.
+ * load them; the one list both the first boot and the settings offer.
  */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,19 @@ zones_keep_loadable(struct zones *z)
 		kept++;
 	}
 	z->n = kept;
+	z->nregions = 0;
+	for (int i = 0; i < z->n && z->nregions < ZONES_REGIONS; i++) {
+		const char *slash = strchr(z->names[i], '/');
+		if (!slash)
+			continue;
+		size_t len = (size_t)(slash - z->names[i]);
+		char *last = z->nregions ? z->regions[z->nregions - 1] : NULL;
+		/* sorted: a region's zones come together */
+		if (last && strlen(last) == len && strncmp(last, z->names[i], len) == 0)
+			continue;
+		memcpy(z->regions[z->nregions], z->names[i], len);
+		z->regions[z->nregions++][len] = '\0';
+	}
 }
 
 /* The text of FILE, malloc'd, or NULL. */
@@ -109,6 +123,7 @@ zones_load(struct zones *z, const char *dir, struct ft_error *err)
 	if (!dir || !dir[0])
 		dir = "/usr/share/zoneinfo";
 	z->n = 0;
+	z->nregions = 0;
 	for (size_t i = 0; i < FT_ARRAY_LEN(tables); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, tables[i]);
 		char *text = slurp(path);
@@ -125,20 +140,16 @@ zones_load(struct zones *z, const char *dir, struct ft_error *err)
 }
 
 int
-zones_regions(const struct zones *z, char out[][ZONES_NAME], int max)
+zones_in_region(const struct zones *z, const char *region, int *first)
 {
+	size_t len = strlen(region);
 	int n = 0;
-	for (int i = 0; i < z->n && n < max; i++) {
-		const char *slash = strchr(z->names[i], '/');
-		if (!slash)
+	*first = 0;
+	for (int i = 0; i < z->n; i++) {
+		if (strncmp(z->names[i], region, len) != 0 || z->names[i][len] != '/')
 			continue;
-		size_t len = (size_t)(slash - z->names[i]);
-		/* sorted: a region's zones come together */
-		if (n && strlen(out[n - 1]) == len && strncmp(out[n - 1], z->names[i], len) == 0)
-			continue;
-		memcpy(out[n], z->names[i], len);
-		out[n][len] = '\0';
-		n++;
+		if (n++ == 0)
+			*first = i;
 	}
 	return n;
 }
@@ -146,12 +157,10 @@ zones_regions(const struct zones *z, char out[][ZONES_NAME], int max)
 int
 zones_of_region(const struct zones *z, const char *region, const char **out, int max)
 {
-	size_t len = strlen(region);
-	int n = 0;
-	for (int i = 0; i < z->n && n < max; i++)
-		if (strncmp(z->names[i], region, len) == 0 && z->names[i][len] == '/')
-			out[n++] = z->names[i];
-	return n;
+	int first, n = zones_in_region(z, region, &first);
+	for (int i = 0; i < n && i < max; i++)
+		out[i] = z->names[first + i];
+	return n < max ? n : max;
 }
 
 void
@@ -176,4 +185,23 @@ zones_city(const char *zone, char *out, size_t size)
 		}
 	}
 	out[n] = '\0';
+}
+
+const char *
+zones_region_name(const char *region)
+{
+	/* N_(): only marked here, for xgettext; gettext() when asked */
+#define N_(s) s
+	static const char *const names[][2] = {
+		{ "Africa", N_("Africa") }, { "America", N_("America") },
+		{ "Antarctica", N_("Antarctica") }, { "Arctic", N_("Arctic") },
+		{ "Asia", N_("Asia") }, { "Atlantic", N_("Atlantic") },
+		{ "Australia", N_("Australia") }, { "Europe", N_("Europe") },
+		{ "Indian", N_("Indian Ocean") }, { "Pacific", N_("Pacific") },
+	};
+#undef N_
+	for (size_t i = 0; i < FT_ARRAY_LEN(names); i++)
+		if (strcmp(region, names[i][0]) == 0)
+			return gettext(names[i][1]);
+	return region;
 }

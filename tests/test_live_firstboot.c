@@ -103,7 +103,7 @@ effective(const char *db, const char *file)
 	return c;
 }
 
-/* The index on the page shown of the zone (region or city) NAME, going
+/* The index on the page shown of the zone (region, or a city's zone) NAME, going
  * through the pages of cities (More) until it shows. */
 static int
 find_zone(struct loop *a, const char *name)
@@ -217,12 +217,12 @@ test_done_to_the_end_writes_every_step(void **state)
 	struct ui_model m = loop_model(a);
 	assert_int_equal(m.firstboot.step, 2);
 	assert_true(m.firstboot.zone_on >= 0);
-	assert_string_equal(m.firstboot.zones[m.firstboot.zone_on], "Paris");
+	assert_string_equal(m.firstboot.zones[m.firstboot.zone_on], "Europe/Paris");
 	/* Berlin is on an earlier page: back to the first */
 	assert_true(m.firstboot.zones_before);
 	while (loop_model(a).firstboot.zones_before)
 		loop_tap(a, UI_ACT_FIRSTBOOT_PAGE, -1);
-	loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Berlin"));
+	loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Europe/Berlin"));
 	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
 	assert_string_equal(live_config(a->live)->timezone, "Europe/Berlin");
 	/* the family: nothing docked here, on to the goals */
@@ -381,7 +381,7 @@ test_a_skipped_step_writes_nothing(void **state)
 			loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0); /* at the city */
 		} else {
 			loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Europe"));
-			loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Paris"));
+			loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Europe/Paris"));
 		}
 		/* the family, the goals, the rituals */
 		for (int step = 2; step < 5; step++) {

@@ -1,11 +1,14 @@
 /*
  * test_zones.c - the time zones offered on the display (zones.h, issue 11,
  * point 1): read from the tz tables, only those that load as zone files,
- * grouped by region, named by their city.
+ * grouped by region, named by their city. The one list both the first
+ * boot's walk-through and the settings' picker offer (it replaced tzlist.c,
+ * the walk-through's own reading of zone.tab).
  */
 #include <string.h>
 #include <sys/stat.h>
 
+#include "calendar.h"
 #include "test.h"
 #include "zones.h"
 
@@ -74,15 +77,26 @@ test_only_zones_that_load_are_offered_sorted_once(void **state)
 	const char *atlantis[] = { "Europe/Atlantis" };
 	assert_false(config_set(&cfg, key, atlantis, 1, FT_SOURCE_DISPLAY, &err));
 
-	char regions[8][ZONES_NAME];
-	assert_int_equal(zones_regions(&z, regions, 8), 2);
-	assert_string_equal(regions[0], "America");
-	assert_string_equal(regions[1], "Europe");
+	/* the regions, in order, each once (Atlantis dropped: no zone file) */
+	assert_int_equal(z.nregions, 2);
+	assert_string_equal(z.regions[0], "America");
+	assert_string_equal(z.regions[1], "Europe");
 	const char *list[8];
 	assert_int_equal(zones_of_region(&z, "Europe", list, 8), 2);
 	assert_string_equal(list[1], "Europe/Paris");
+	/* a region's zones follow each other: the first boot pages through
+	 * them from the first one's index */
+	int first = -1;
+	assert_int_equal(zones_in_region(&z, "Europe", &first), 2);
+	assert_string_equal(z.names[first], "Europe/Brussels");
+	assert_int_equal(zones_in_region(&z, "America", &first), 2);
+	assert_int_equal(first, 0);
 	/* "Euro" is no region: a prefix of one does not match */
 	assert_int_equal(zones_of_region(&z, "Euro", list, 8), 0);
+	assert_int_equal(zones_in_region(&z, "Euro", &first), 0);
+	/* OUT holds at most MAX: the count says how many it holds */
+	assert_int_equal(zones_of_region(&z, "Europe", list, 1), 1);
+	assert_string_equal(list[0], "Europe/Brussels");
 	unsetenv("TZDIR");
 	test_remove_dir(dir);
 }
@@ -106,8 +120,28 @@ test_a_zone_reads_as_its_city(void **state)
 	assert_string_equal(city, "Paris");
 	zones_city("America/New_York", city, sizeof(city));
 	assert_string_equal(city, "New York");
+	/* the city first, the sub-region after it: both pickers say so (the
+	 * walk-through said "Argentina / Buenos Aires" before) */
 	zones_city("America/Argentina/Buenos_Aires", city, sizeof(city));
 	assert_string_equal(city, "Buenos Aires (Argentina)");
+	zones_city("America/North_Dakota/New_Salem", city, sizeof(city));
+	assert_string_equal(city, "New Salem (North Dakota)");
+	/* too small for the bracket: the city alone, never half a bracket */
+	char small[16];
+	zones_city("America/Argentina/Buenos_Aires", small, sizeof(small));
+	assert_string_equal(small, "Buenos Aires");
+}
+
+static void
+test_a_region_reads_in_the_family_s_words(void **state)
+{
+	(void)state;
+	/* the same words on both pickers' buttons and titles (no catalogue
+	 * loaded here: English) */
+	assert_string_equal(zones_region_name("Indian"), "Indian Ocean");
+	assert_string_equal(zones_region_name("Europe"), "Europe");
+	/* a region the table does not know: as the tz database names it */
+	assert_string_equal(zones_region_name("Mars"), "Mars");
 }
 
 static void
@@ -127,6 +161,30 @@ test_the_system_tables_offer_paris_and_luxembourg(void **state)
 	}
 	assert_true(paris);
 	assert_true(luxembourg);
+	/* every zone zone.tab lists (the walk-through's list before this one)
+	 * is still offered, but those the system cannot load */
+	char line[512];
+	FILE *f = fopen("/usr/share/zoneinfo/zone.tab", "r");
+	int listed = 0;
+	while (f && fgets(line, sizeof(line), f)) {
+		char *zone = strchr(line, '\t');
+		zone = zone ? strchr(zone + 1, '\t') : NULL;
+		if (line[0] == '#' || !zone)
+			continue;
+		zone++;
+		zone[strcspn(zone, "\t\r\n")] = '\0';
+		if (!cal_zone_exists(zone, &err))
+			continue;
+		bool offered = false;
+		for (int i = 0; i < z.n && !offered; i++)
+			offered = strcmp(z.names[i], zone) == 0;
+		if (!offered)
+			fail_msg("%s, in zone.tab, is not offered", zone);
+		listed++;
+	}
+	if (f)
+		fclose(f);
+	assert_true(listed > 300);
 }
 
 int
@@ -136,6 +194,7 @@ main(void)
 		cmocka_unit_test(test_only_zones_that_load_are_offered_sorted_once),
 		cmocka_unit_test(test_no_table_is_an_error_that_names_the_folder),
 		cmocka_unit_test(test_a_zone_reads_as_its_city),
+		cmocka_unit_test(test_a_region_reads_in_the_family_s_words),
 		cmocka_unit_test(test_the_system_tables_offer_paris_and_luxembourg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
