@@ -26,6 +26,7 @@
 #include "live_typing.h"
 #include "settings.h"
 #include "store.h"
+#include "zones.h"
 
 #define S FT_SECOND
 
@@ -447,6 +448,54 @@ test_the_cities_come_a_page_at_a_time(void **state)
 	assert_true(loop_model(a).firstboot.zones_before);
 }
 
+/* The walk-through offers the settings' own list (zones.c): a region's
+ * cities, page after page, are the zones the settings' picker lists there,
+ * in the same order, each one the configuration accepts. */
+static void
+test_the_cities_are_the_settings_list(void **state)
+{
+	struct fixture *fx = *state;
+	static struct zones z;
+	struct ft_error err;
+	assert_true(zones_load(&z, NULL, &err));
+	const char *europe[ZONES_MAX];
+	int n = zones_of_region(&z, "Europe", europe, ZONES_MAX);
+	assert_true(n > UI_FIRSTBOOT_ZONES_PAGE);
+	struct loop *a = open_app(fx);
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0);
+	loop_tap(a, UI_ACT_FIRSTBOOT_CHOOSE, find_zone(a, "Europe"));
+	while (loop_model(a).firstboot.zones_before)
+		loop_tap(a, UI_ACT_FIRSTBOOT_PAGE, -1);
+	int seen = 0;
+	for (;;) {
+		struct ui_model m = loop_model(a);
+		for (int i = 0; i < m.firstboot.nzones; i++, seen++) {
+			assert_true(seen < n);
+			assert_string_equal(m.firstboot.zones[i], europe[seen]);
+		}
+		if (!m.firstboot.zones_after)
+			break;
+		loop_tap(a, UI_ACT_FIRSTBOOT_PAGE, 1);
+	}
+	assert_int_equal(seen, n);
+}
+
+/* The system lists no time zone: the walk-through passes over its step
+ * (the phones next) rather than show an empty page. */
+static void
+test_no_time_zone_no_zone_step(void **state)
+{
+	struct fixture *fx = *state;
+	char dir[64];
+	struct loop *a = open_app(fx);
+	test_temp_dir(dir, "nozones");
+	setenv("TZDIR", dir, 1); /* read when the step first comes */
+	loop_tap(a, UI_ACT_FIRSTBOOT_SKIP, 0);
+	unsetenv("TZDIR");
+	test_remove_dir(dir);
+	assert_int_equal(screen(a), UI_FIRSTBOOT_FAMILY);
+}
+
 /* Nobody touches it for ten minutes: it waits, it is not the glance. */
 static void
 test_it_waits_for_the_family(void **state)
@@ -518,6 +567,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_skipped_step_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_back_goes_a_step_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_the_cities_come_a_page_at_a_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_cities_are_the_settings_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_time_zone_no_zone_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_it_waits_for_the_family, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_up_again_from_the_settings, setup, teardown),
 	};
