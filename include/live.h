@@ -246,9 +246,11 @@ struct live_undo_entry {
 	int64_t id;                   /* the row, or the week for LIVE_UNDO_AWAY */
 	unsigned hold_seq;            /* LIVE_UNDO_HELD */
 	ft_ms mono;                   /* when it was logged, monotonic */
-	enum live_undo_what what;     /* its button: what, */
-	ft_ms at;                     /* and when (wall) */
-	char question[160];           /* asked before it is removed */
+	/* its button and its question, worded when shown: */
+	enum live_undo_what what;     /* what, */
+	ft_ms at;                     /* when (wall), */
+	int from;                     /* LIVE_UNDO_CALL: the slot that called (0: not said) */
+	char to[FT_NAME_MAX];         /* and whom */
 };
 
 struct live_undo {

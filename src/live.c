@@ -159,10 +159,6 @@ on_session_ended(void *data, const struct session *s, int64_t id)
 		struct live_undo_entry e = { .kind = LIVE_UNDO_ROW, .store_kind = STORE_SESSION,
 					     .id = id, .mono = l->mono, .what = LIVE_UNDO_MEAL,
 					     .at = s->end };
-		char hhmm[16];
-		cal_format_hhmm(s->end, hhmm);
-		snprintf(e.question, sizeof(e.question),
-			 _("Remove the meal that ended at %s? It will not count."), hhmm);
 		live_undo_push(&l->undo, &e);
 	}
 }

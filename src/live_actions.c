@@ -17,9 +17,10 @@
 
 void
 live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id,
-		   enum live_undo_what what, const char *question)
+		   enum live_undo_what what, int from, const char *to)
 {
-	struct live_undo_entry e = { .mono = mono, .what = what, .at = live_now(l, mono) };
+	struct live_undo_entry e = { .mono = mono, .what = what, .at = live_now(l, mono),
+				     .from = from };
 	if (seq) {
 		e.kind = LIVE_UNDO_HELD;
 		e.hold_seq = seq;
@@ -30,7 +31,7 @@ live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t i
 	} else {
 		return; /* nothing was logged */
 	}
-	snprintf(e.question, sizeof(e.question), "%s", question);
+	snprintf(e.to, sizeof(e.to), "%s", to ? to : "");
 	live_undo_push(&l->undo, &e);
 }
 
@@ -60,10 +61,7 @@ live_log_hug(struct live *l, ft_ms mono)
 	int kind;
 	live_event(l, (struct clocktrust_event){ .kind = CLOCKTRUST_HUG, .mono = mono }, &seq, &id,
 	      &kind);
-	char hhmm[16], q[160];
-	cal_format_hhmm(live_now(l, mono), hhmm);
-	snprintf(q, sizeof(q), _("Remove the hug logged at %s?"), hhmm);
-	live_undo_remember(l, mono, seq, STORE_HUG, id, LIVE_UNDO_HUG, q);
+	live_undo_remember(l, mono, seq, STORE_HUG, id, LIVE_UNDO_HUG, 0, NULL);
 }
 
 void
@@ -119,16 +117,41 @@ live_call_log(struct live *l, ft_ms mono, int from, const char *to)
 		}
 		return;
 	}
-	char hhmm[16], q[160], who[FT_NAME_MAX];
-	cal_format_hhmm(live_now(l, mono), hhmm);
-	if (from)
-		snprintf(q, sizeof(q), _("Remove the call from %1$s to %2$s at %3$s?"),
-			 config_slot_name(l->cfg, from, who), ev.text, hhmm);
-	else
-		snprintf(q, sizeof(q), _("Remove the call marked at %s?"), hhmm);
-	live_undo_remember(l, mono, seq, STORE_TAP, id, LIVE_UNDO_CALL, q);
+	live_undo_remember(l, mono, seq, STORE_TAP, id, LIVE_UNDO_CALL, from, ev.text);
 	l->call_from = 0;
 	live_go(l, UI_GLANCE, mono);
+}
+
+/* What Undo asks before taking E back, in the language of the moment
+ * (one may have been chosen since it was logged). */
+static void
+undo_question(const struct live *l, const struct live_undo_entry *e, char *out, size_t size)
+{
+	char hhmm[16], who[FT_NAME_MAX];
+	cal_format_hhmm(e->at, hhmm);
+	switch (e->what) {
+	case LIVE_UNDO_MEAL:
+		snprintf(out, size, _("Remove the meal that ended at %s? It will not count."), hhmm);
+		break;
+	case LIVE_UNDO_HUG:
+		snprintf(out, size, _("Remove the hug logged at %s?"), hhmm);
+		break;
+	case LIVE_UNDO_WALK:
+		snprintf(out, size, _("Remove the walk logged at %s?"), hhmm);
+		break;
+	case LIVE_UNDO_CALL:
+		if (e->from)
+			snprintf(out, size, _("Remove the call from %1$s to %2$s at %3$s?"),
+				 config_slot_name(l->cfg, e->from, who), e->to, hhmm);
+		else
+			snprintf(out, size, _("Remove the call marked at %s?"), hhmm);
+		break;
+	case LIVE_UNDO_AWAY_WEEK:
+		snprintf(out, size, "%s",
+			 e->id == cal_week_of(e->at) ? _("Count this week again (not away)?")
+						     : _("Count next week again (not away)?"));
+		break;
+	}
 }
 
 static void
@@ -184,7 +207,6 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 	unsigned seq;
 	int64_t id;
 	int kind;
-	char hhmm[16], q[160];
 	live_changed(l);
 	l->user_until = mono + LIVE_USER_IDLE;
 	switch (action) {
@@ -228,9 +250,7 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 			  &seq, &id, &kind) == LIVE_OUTCOME_FAILED)
 			break;
 		l->walk_done_length = live_now(l, mono) - start;
-		cal_format_hhmm(live_now(l, mono), hhmm);
-		snprintf(q, sizeof(q), _("Remove the walk logged at %s?"), hhmm);
-		live_undo_remember(l, mono, seq, STORE_WALK, id, LIVE_UNDO_WALK, q);
+		live_undo_remember(l, mono, seq, STORE_WALK, id, LIVE_UNDO_WALK, 0, NULL);
 		if (l->walk_done_length < FT_MINUTE) {
 			/* Back within a minute: most likely a slip of the finger. */
 			l->confirm = UI_CONFIRM_WALK_MISTAKE;
@@ -278,7 +298,7 @@ live_action(struct live *l, enum ui_action action, int arg, ft_ms mono)
 		if (!u)
 			break;
 		l->confirm = UI_CONFIRM_UNDO;
-		snprintf(l->confirm_text, sizeof(l->confirm_text), "%s", u->question);
+		undo_question(l, u, l->confirm_text, sizeof(l->confirm_text));
 		break;
 	}
 	case UI_ACT_CONFIRM_NO:

@@ -183,9 +183,10 @@ enum live_outcome live_event(struct live *l, struct clocktrust_event ev, unsigne
 /* live_actions.c */
 /* Show screen S, chosen at MONO (it stays LIVE_USER_IDLE). */
 void live_go(struct live *l, enum ui_screen s, ft_ms mono);
-/* Remember a logged action for undo: a held event (SEQ) or a row (ID). */
+/* Remember a logged action for undo: a held event (SEQ) or a row (ID);
+ * a call's FROM slot and TO name (0, NULL otherwise). */
 void live_undo_remember(struct live *l, ft_ms mono, unsigned seq, int kind, int64_t id,
-			enum live_undo_what what, const char *question);
+			enum live_undo_what what, int from, const char *to);
 /* The walk in progress, as the store holds it (or as held), on the wall
  * clock; -1: none. The one place that says whether a walk is going. */
 ft_ms live_walk_start(const struct live *l);

@@ -83,10 +83,7 @@ live_review_away_yes(struct live *l, ft_ms mono)
 	if (!review_mark(l, STORE_MARK_AWAY, after, true, mono))
 		return;
 	struct live_undo_entry e = { .mono = mono, .kind = LIVE_UNDO_AWAY, .id = after,
-				     .what = LIVE_UNDO_AWAY_WEEK };
-	snprintf(e.question, sizeof(e.question), "%s",
-		 after == cal_week_of(live_now(l, mono)) ? _("Count this week again (not away)?")
-							 : _("Count next week again (not away)?"));
+				     .what = LIVE_UNDO_AWAY_WEEK, .at = live_now(l, mono) };
 	live_undo_push(&l->undo, &e);
 }
 

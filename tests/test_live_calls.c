@@ -11,8 +11,8 @@
  *     within a minute asks whether it was a mistake, "keep" the coloured
  *     answer;
  *   - a forgotten walk is one tap from the walk screen (the corrections);
- *   - the glance's Undo is said in the language chosen since the call was
- *     logged, within its ten minutes.
+ *   - the glance's Undo, and the question it asks, are said in the language
+ *     chosen since the call was logged, within its ten minutes.
  */
 #include <libintl.h>
 #include <sqlite3.h>
@@ -448,8 +448,12 @@ test_undo_is_said_in_the_language_chosen_since(void **state)
 	assert_string_equal(model(a).undo_label, "Annuler l’appel de 18:30");
 	assert_true(loop_shows(a, "Annuler l’appel"));
 	assert_false(loop_shows(a, "Annuler call"));
-	/* and it still takes the call back */
+	/* its question too, who called whom kept */
 	loop_tap(a, UI_ACT_UNDO, 0);
+	assert_string_equal(model(a).confirm_text,
+			    "Retirer l’appel de Ben à Grandma Jo, à 18:30\u00a0?");
+	assert_false(loop_shows(a, "Remove"));
+	/* and it still takes the call back */
 	loop_tap(a, UI_ACT_CONFIRM_YES, 0);
 	struct report r = report_at(fx->db, &fx->cfg, now(a));
 	assert_int_equal(r.ncalls, 0);
