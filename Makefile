@@ -54,7 +54,7 @@ LOGIC_SRC += src/live_keyboard.c
 STORE_SRC := src/store.c src/store_schema.c src/store_session.c src/store_read.c src/store_fixes.c src/backup.c src/clock.c src/clocktrust.c src/notify.c
 DOCK_SRC  := src/dock.c src/dock_gpio.c src/dock_fifo.c
 UI_SRC    := src/app.c src/input.c src/backlight.c src/screenshot.c src/poller.c \
-             src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c \
+             src/ui_fonts.c src/ui_draw.c src/ui_i18n.c src/ui_layout.c src/ui_layout_text.c \
              src/screen_glance.c src/screen_settings.c src/screen_fixes.c src/screen_meal.c src/screen_walk.c src/screen_hug.c \
              src/screen_review.c src/ui_image.c src/display.c src/display_drm.c src/evdev.c \
              src/screen_together.c src/screen_year.c

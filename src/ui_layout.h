@@ -66,8 +66,10 @@ void lay_card(struct lay *l, struct ui_rect box, enum ui_color c);
 void lay_disc(struct lay *l, struct ui_rect box, enum ui_color c);
 void lay_ring(struct lay *l, struct ui_rect box, int thickness, float fraction, enum ui_color c);
 void lay_target(struct lay *l, struct ui_rect box, enum ui_action action, int arg);
+/* A new item of the frame (NULL when the frame is full: f->overflow). */
+struct ui_item *lay_item(struct lay *l, enum ui_item_kind kind, struct ui_rect box, enum ui_color c);
 
-/* --- text: fitted, never clipped ------------------------------------------- */
+/* --- text: fitted, never clipped (ui_layout_text.c) ------------------------ */
 
 bool lay_measure(struct lay *l, const char *text, int size, bool bold, int *w, int *h);
 int lay_line_height(struct lay *l, int size, bool bold);
