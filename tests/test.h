@@ -126,6 +126,19 @@ test_query_int(const char *path, const char *sql)
 	return v;
 }
 
+/* Run SQL on the database at PATH through a connection of its own (a file
+ * an older familytable left, or another program); fails the test with
+ * SQLite's message when it does not run. */
+static inline void
+test_exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
 /* What the step to schema 6 added (each week's figures), taken away to
  * make a file an older familytable left. */
 #define DROP_WEEK_FIGURES                                                                          \

@@ -44,18 +44,6 @@ query_int(const char *path, const char *sql)
 	return test_query_int(path, sql);
 }
 
-/* Run SQL on the file at PATH through a connection of its own: the file
- * an older familytable left, or another program. */
-static void
-exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_close(db);
-}
-
 static void
 test_open_creates_folder_wal_and_schema(void **state)
 {
@@ -85,7 +73,7 @@ test_migrates_a_version_1_file_forward_keeping_its_rows(void **state)
 	assert_true(store_add_hug(st, 1000, 1, NULL, &err));
 	store_close(st);
 	/* make it the file an older familytable left: schema 1 */
-	exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE ritual_plan; DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot;"
+	test_exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE ritual_plan; DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot;"
 			  " ALTER TABLE tap DROP COLUMN to_name; PRAGMA user_version = 1");
 	st = store_open(f->path, &err);
 	assert_non_null(st);
@@ -107,7 +95,7 @@ test_newer_schema_is_refused(void **state)
 	struct ft_error err;
 	struct store *st = store_open(f->path, &err);
 	store_close(st);
-	exec_sql(f->path, "PRAGMA user_version = 99");
+	test_exec_sql(f->path, "PRAGMA user_version = 99");
 	assert_null(store_open(f->path, &err));
 	assert_non_null(strstr(err.msg, "newer familytable"));
 }
@@ -373,7 +361,7 @@ test_calls_of_a_version_2_file_read_without_names(void **state)
 	struct store *st = store_open(f->path, &err);
 	store_close(st);
 	/* the file a familytable without who and whom left: one call tap */
-	exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
+	test_exec_sql(f->path, DROP_WEEK_FIGURES "DROP TABLE setting; DROP TABLE correction; ALTER TABLE tap DROP COLUMN from_slot; ALTER TABLE tap DROP COLUMN to_name;"
 			  " INSERT INTO tap (t_ms, day, kind) VALUES (1000, 0, 'call');"
 			  " PRAGMA user_version = 2");
 	st = store_open(f->path, &err);

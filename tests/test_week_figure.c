@@ -21,15 +21,6 @@ static const char *paris = "[dock]\nnames = Anna Ben Chloé\n[time]\ntimezone = 
 /* Monday 6 January 2025, midnight in Paris: the first week of the data. */
 #define START "2025-01-06T00:00:00+01:00"
 
-static void
-exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 static unsigned rnd_state;
 
 static int
@@ -87,7 +78,7 @@ assert_table_matches_rows(struct store *st, const char *path, const ft_ms *at, i
 	assert_true(n <= 8);
 	for (int i = 0; i < n; i++)
 		load(st, at[i], &cached[i]);
-	exec_sql(path, "CREATE TABLE keep AS SELECT * FROM week_figure;"
+	test_exec_sql(path, "CREATE TABLE keep AS SELECT * FROM week_figure;"
 		       " UPDATE week_figure SET last_ms = 9000000000000000000");
 	for (int i = 0; i < n; i++) {
 		struct history rows;
@@ -96,7 +87,7 @@ assert_table_matches_rows(struct store *st, const char *path, const ft_ms *at, i
 		history_free(&rows);
 		history_free(&cached[i]);
 	}
-	exec_sql(path, "UPDATE week_figure SET last_ms = (SELECT k.last_ms FROM keep AS k"
+	test_exec_sql(path, "UPDATE week_figure SET last_ms = (SELECT k.last_ms FROM keep AS k"
 		       " WHERE k.week = week_figure.week); DROP TABLE keep");
 }
 
@@ -276,7 +267,7 @@ test_a_version_5_file_gets_its_weeks_figured(void **state)
 		assert_true(store_add_hug(db.st, s, cal_day_of(s), NULL, &err));
 	}
 	store_close(db.st);
-	exec_sql(db.path, DROP_WEEK_FIGURES "PRAGMA user_version = 5");
+	test_exec_sql(db.path, DROP_WEEK_FIGURES "PRAGMA user_version = 5");
 	assert_non_null(db.st = store_open(db.path, &err));
 	assert_int_equal(test_query_int(db.path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(test_query_int(db.path, "SELECT count(*) FROM week_figure"), 9);
