@@ -22,6 +22,16 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ft-x11present.XXXXXX")
 PIDS=()
 cleanup() {
+	# TERM first: an Xvfb killed with -9 leaves its lock and socket behind,
+	# and a machine that runs the tests often ran out of display numbers
+	local p
+	for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+	for _ in $(seq 20); do
+		alive=0
+		for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+		[ $alive -eq 0 ] && break
+		sleep 0.1
+	done
 	for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
 	exec 3>&- 2>/dev/null
 	rm -rf "$TMP"
@@ -48,7 +58,15 @@ done
 xserver() {
 	local n
 	for n in $(seq 93 140); do
-		[ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+		# a lock whose server is gone (killed with -9) is stale: its
+		# number is free again; a socket with no lock is someone's
+		if [ -e "/tmp/.X$n-lock" ]; then
+			local owner
+			owner=$(tr -d ' \n' <"/tmp/.X$n-lock" 2>/dev/null)
+			[ -n "$owner" ] && kill -0 "$owner" 2>/dev/null && continue
+			rm -f "/tmp/.X$n-lock" "/tmp/.X11-unix/X$n"
+		fi
+		[ -e "/tmp/.X11-unix/X$n" ] && continue
 		Xvfb ":$n" -screen 0 800x480x24 -nolisten tcp >"$TMP/xvfb.$n.log" 2>&1 &
 		local pid=$!
 		for _ in $(seq 50); do
@@ -61,7 +79,7 @@ xserver() {
 			dpy=:$n
 			return 0
 		fi
-		kill -9 "$pid" 2>/dev/null
+		kill -TERM "$pid" 2>/dev/null
 	done
 	return 1
 }
