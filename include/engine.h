@@ -60,6 +60,7 @@ struct engine {
 	struct session_detector det;
 	ft_ms now;            /* newest instant seen */
 	ft_ms saved_seen;     /* last_seen written for the open session */
+	ft_ms saved_durable;  /* ... and written to the disk */
 	bool unsaved;         /* levels changed since the open session was saved */
 	ft_ms walk_start;     /* -1: no walk in progress */
 	struct engine_listener listener;

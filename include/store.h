@@ -160,10 +160,23 @@ bool store_save_open(struct store *st, const struct session_detector *det,
 bool store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen,
 		     bool *found, struct ft_error *err);
 /* The heartbeat of the session that started at START, unchanged since it was
- * last saved: only the last instant its phones were known to be in. One page
- * and one fdatasync (a file beside the database, PATH-seen), or an update of
- * the row inside a transaction; store_load_open takes the later of the two. */
-bool store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, struct ft_error *err);
+ * last saved: only the last instant its phones were known to be in. DURABLE:
+ * one page and one fdatasync (a file beside the database, PATH-seen), which
+ * outlives a power cut; else into the file in memory that store_set_runtime
+ * named (no write to the disk; it outlives a crash, not a power cut), or
+ * durably when there is none or it fails. Inside a transaction, an update of
+ * the row. store_load_open takes the latest of the three. */
+bool store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, bool durable,
+		      struct ft_error *err);
+/* The folder in memory (a tmpfs that outlives the process, not the machine)
+ * where the heartbeat may go between durable ones; NULL or "": none. */
+void store_set_runtime(struct store *st, const char *dir);
+/* That folder for the running appliance: systemd's RuntimeDirectory=, else
+ * XDG_RUNTIME_DIR, else /dev/shm, the first that is a tmpfs this process may
+ * write to. NULL: none (every heartbeat goes to the disk). */
+const char *store_runtime_dir(void);
+/* The open session ended and is saved: its heartbeat in memory is removed. */
+void store_forget_touch(struct store *st);
 bool store_set_walk_open(struct store *st, ft_ms start /* -1: none */, struct ft_error *err);
 bool store_get_walk_open(struct store *st, ft_ms *start /* -1: none */, struct ft_error *err);
 

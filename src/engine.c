@@ -13,8 +13,10 @@
  * of the open session once a minute (the last instant the phones were known
  * to be in), so that a crash cuts at most a minute from it (SPEC §2.9). The
  * heartbeat is the whole open session when it changed since it was saved
- * (a phone in or out), else only that instant (store_touch_open: one page).
- * Never a write per edge.
+ * (a phone in or out), else only that instant (store_touch_open): into
+ * memory that outlives the process (no write to the SD card), and to the
+ * disk every DURABLE, so that a power cut cuts at most that. Never a write
+ * per edge.
  */
 #include <string.h>
 
@@ -23,6 +25,7 @@
 #include "log.h"
 
 #define HEARTBEAT FT_MINUTE
+#define DURABLE (5 * FT_MINUTE)
 
 /* Remember the first write failure of the current call (see engine.h). */
 static void
@@ -43,7 +46,7 @@ save_open(struct engine *e, struct ft_error *err)
 		e->saved_seen = e->now; /* next attempt a checkpoint later */
 		return true;
 	}
-	e->saved_seen = e->now;
+	e->saved_seen = e->saved_durable = e->now;
 	e->unsaved = false;
 	return true;
 }
@@ -54,12 +57,15 @@ heartbeat(struct engine *e, struct ft_error *err)
 {
 	if (e->unsaved)
 		return save_open(e, err);
-	if (!store_touch_open(e->store, e->det.start, e->now, err)) {
+	bool durable = e->now - e->saved_durable >= DURABLE;
+	if (!store_touch_open(e->store, e->det.start, e->now, durable, err)) {
 		write_failed(e, err);
 		e->saved_seen = e->now; /* next attempt a checkpoint later */
 		return true;
 	}
 	e->saved_seen = e->now;
+	if (durable)
+		e->saved_durable = e->now;
 	return true;
 }
 
@@ -116,8 +122,10 @@ write_item(struct engine *e, const struct engine_item *it, int64_t *id, struct f
 	if (!store_commit(st, err))
 		return false;
 	if (it->kind == STORE_SESSION) {
-		e->saved_seen = e->now;
+		e->saved_seen = e->saved_durable = e->now;
 		e->unsaved = false;
+		if (!e->det.open)
+			store_forget_touch(st);
 		saved(e, "session", it->s.start, it->s.end, session_class_names[it->s.cls]);
 	} else {
 		saved(e, "walk", it->start, it->end, NULL);
@@ -344,6 +352,8 @@ engine_open(struct engine *e, const struct ft_config *cfg, struct store *st, ft_
 	    !store_get_walk_open(st, &e->walk_start, err))
 		return false;
 	e->saved_seen = last_seen;
+	/* LAST_SEEN may come from memory: the first heartbeat goes to the disk */
+	e->saved_durable = last_seen - DURABLE;
 	if (found && levels) {
 		/* after a restart: a session whose phones are still docked resumes,
 		 * else it ends when they were last known to be in (SPEC §2.9) */

@@ -112,6 +112,13 @@ try_store(struct live *l, ft_ms mono)
 		return;
 	}
 	fault_clear(FAULT_STORE);
+	const char *run = store_runtime_dir();
+	store_set_runtime(l->store, run);
+	if (run)
+		log_info("the open session's heartbeat: each minute into memory in %s, every 5 minutes to the disk",
+			 run);
+	else
+		log_info("the open session's heartbeat: each minute to the disk (no tmpfs to write to)");
 	l->checked_day = cal_day_of(live_now(l, mono)); /* store_open_mode checked it */
 	if (aside[0]) /* said on the display until the next start; its folder is the database's */
 		fault_set(FAULT_DATA, _("The saved history was damaged. It is kept as %s; a fresh one was started."),

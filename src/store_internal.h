@@ -44,6 +44,8 @@ struct store {
 	} cache[STORE_MAX_STMTS];
 	int ncache;
 	int seen_fd;                       /* PATH-seen, the heartbeat; -1: not open yet */
+	char run_path[PATH_MAX];           /* the heartbeat in memory (store_set_runtime); "": none */
+	int run_fd;                        /* run_path; -1: not open yet */
 };
 
 /* Why a call failed, as the family or an installer would look for it

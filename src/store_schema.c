@@ -364,6 +364,7 @@ open_once(const char *path, enum store_mode mode, bool immutable, bool *damaged,
 	}
 	snprintf(st->path, sizeof(st->path), "%s", path);
 	st->seen_fd = -1;
+	st->run_fd = -1;
 	if (mode == STORE_EXISTING) {
 		struct stat sb;
 		if (stat(path, &sb) != 0) {
@@ -477,5 +478,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	if (st->seen_fd >= 0)
 		close(st->seen_fd);
+	if (st->run_fd >= 0)
+		close(st->run_fd);
 	free(st);
 }

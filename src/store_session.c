@@ -6,20 +6,34 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "store_internal.h"
 
 /*
- * The open session's heartbeat lives beside the database, in PATH-seen: 24
- * bytes (the session's start, the last instant its phones were known to be
- * in, and a check word) rewritten in place once a minute. Through SQLite the
- * same 8 bytes cost a WAL frame that straddles two pages, the wal-index
- * pages and a sync of the WAL, 13 to 20 KiB of writes a minute of meal; here
- * they cost one page and one fdatasync. The row in open_session stays the
- * truth for everything else and is rewritten whenever the session changes.
+ * The open session's heartbeat: 24 bytes (the session's start, the last
+ * instant its phones were known to be in, and a check word) rewritten in
+ * place. Through SQLite the same 8 bytes cost a WAL frame that straddles two
+ * pages, the wal-index pages and a sync of the WAL, 13 to 20 KiB of writes a
+ * minute of meal. Two files hold it:
+ *   - PATH-seen beside the database, written with one fdatasync: it outlives
+ *     a power cut, and costs the SD card a page or two (the data block, and
+ *     the inode's new mtime in ext4's journal);
+ *   - a file in memory (store_set_runtime: a tmpfs such as systemd's
+ *     RuntimeDirectory), written with no sync: it outlives a crash, a kill
+ *     -9 or a restart of the service, not a power cut, and costs the card
+ *     nothing.
+ * The engine writes the one in memory each minute and the one on disk every
+ * few minutes (engine.c); store_load_open takes the latest instant either
+ * holds for the session. The row in open_session stays the truth for
+ * everything else and is rewritten whenever the session changes.
  */
 #define SEEN_SUFFIX "-seen"
 #define SEEN_MAGIC 0x66747365656e3031LL /* "ftseen01" */
@@ -76,16 +90,13 @@ seen_path(const struct store *st, char *out, size_t size)
 	return (size_t)snprintf(out, size, "%s" SEEN_SUFFIX, st->path) < size;
 }
 
-/* The heartbeat's instant for the session that started at START, when the
- * file holds one for it (a file left by an earlier session, torn or
- * missing, is ignored: the row's instant stands). */
+/* The heartbeat's instant in PATH for the session that started at START,
+ * when the file holds one for it (a file left by an earlier session, torn
+ * or missing, is ignored: the row's instant stands). */
 static bool
-seen_read(const struct store *st, ft_ms start, ft_ms *seen)
+seen_read(const char *path, ft_ms start, ft_ms *seen)
 {
-	char path[PATH_MAX + 8];
 	int64_t v[3];
-	if (!seen_path(st, path, sizeof(path)))
-		return false;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
@@ -97,8 +108,71 @@ seen_read(const struct store *st, ft_ms start, ft_ms *seen)
 	return true;
 }
 
+/* Write the heartbeat V into PATH through *FD (opened at the first write,
+ * closed after a failure so that the next try opens it again). */
+static bool
+seen_write(const char *path, int *fd, const int64_t v[3], bool sync, struct ft_error *err)
+{
+	if (*fd < 0)
+		*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (*fd >= 0 && pwrite(*fd, v, 3 * sizeof(*v), 0) == (ssize_t)(3 * sizeof(*v)) &&
+	    (!sync || fdatasync(*fd) == 0))
+		return true;
+	int e = errno;
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+	return ft_fail(err, "%s: %s", path, strerror(e));
+}
+
+/* A folder in memory that outlives the process, for the open session's
+ * heartbeat between its writes to the disk (store_set_runtime): systemd's
+ * RuntimeDirectory= (kept across the service's restarts), else the login's
+ * XDG_RUNTIME_DIR, else /dev/shm; only a tmpfs this process may write to. */
+const char *
+store_runtime_dir(void)
+{
+	const char *cand[] = { getenv("RUNTIME_DIRECTORY"), getenv("XDG_RUNTIME_DIR"), "/dev/shm" };
+	for (size_t i = 0; i < sizeof(cand) / sizeof(cand[0]); i++) {
+		struct statfs sf;
+		if (cand[i] && cand[i][0] == '/' && !strchr(cand[i], ':') && statfs(cand[i], &sf) == 0 &&
+		    (sf.f_type == TMPFS_MAGIC || sf.f_type == RAMFS_MAGIC) && access(cand[i], W_OK) == 0)
+			return cand[i];
+	}
+	return NULL;
+}
+
+void
+store_set_runtime(struct store *st, const char *dir)
+{
+	if (st->run_fd >= 0)
+		close(st->run_fd);
+	st->run_fd = -1;
+	st->run_path[0] = '\0';
+	if (!dir || !dir[0])
+		return;
+	/* named by the database's path, so that two databases (two test runs,
+	 * a family's and a trial's) never share one */
+	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+	for (const char *c = st->path; *c; c++)
+		h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+	if ((size_t)snprintf(st->run_path, sizeof(st->run_path), "%s/familytable-%016llx.seen", dir,
+			     (unsigned long long)h) >= sizeof(st->run_path))
+		st->run_path[0] = '\0';
+}
+
+void
+store_forget_touch(struct store *st)
+{
+	if (st->run_fd >= 0)
+		close(st->run_fd);
+	st->run_fd = -1;
+	if (st->run_path[0])
+		unlink(st->run_path);
+}
+
 bool
-store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, struct ft_error *err)
+store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, bool durable, struct ft_error *err)
 {
 	/* Inside a transaction (a simulation) the row is as cheap as the
 	 * file and commits with the rest. */
@@ -110,21 +184,18 @@ store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, struct ft_error
 		sqlite3_bind_int64(q, 1, last_seen);
 		return store_step_done(st, q, err, "save the open session");
 	}
+	int64_t v[3] = { start, last_seen, start ^ last_seen ^ SEEN_MAGIC };
+	if (!durable && st->run_path[0]) {
+		struct ft_error e2;
+		if (seen_write(st->run_path, &st->run_fd, v, false, &e2))
+			return true;
+		/* memory refused (full, gone): the disk it is, this time */
+		log_warn("%s; the heartbeat goes to the disk", e2.msg);
+	}
 	char path[PATH_MAX + 8];
 	if (!seen_path(st, path, sizeof(path)))
 		return ft_fail(err, "%s: path too long", st->path);
-	if (st->seen_fd < 0)
-		st->seen_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	int64_t v[3] = { start, last_seen, start ^ last_seen ^ SEEN_MAGIC };
-	if (st->seen_fd < 0 || pwrite(st->seen_fd, v, sizeof(v), 0) != (ssize_t)sizeof(v) ||
-	    fdatasync(st->seen_fd) != 0) {
-		int e = errno;
-		if (st->seen_fd >= 0)
-			close(st->seen_fd);
-		st->seen_fd = -1; /* opened again at the next try */
-		return ft_fail(err, "%s: %s", path, strerror(e));
-	}
-	return true;
+	return seen_write(path, &st->seen_fd, v, true, err);
 }
 
 bool
@@ -156,8 +227,12 @@ store_load_open(struct store *st, struct session_detector *det, ft_ms *last_seen
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_db_fail(st, err, "read the open session");
+	char path[PATH_MAX + 8];
 	ft_ms seen;
-	if (*found && seen_read(st, det->start, &seen) && seen > *last_seen)
+	if (*found && seen_path(st, path, sizeof(path)) && seen_read(path, det->start, &seen) &&
+	    seen > *last_seen)
+		*last_seen = seen;
+	if (*found && st->run_path[0] && seen_read(st->run_path, det->start, &seen) && seen > *last_seen)
 		*last_seen = seen;
 	if (!(q = store_stmt(st, slots, err)))
 		return false;

@@ -11,7 +11,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 EXAMPLES=${FT_EXAMPLES:-$HERE/../../shared/examples}
 [ -f "$EXAMPLES/week.scn" ] || EXAMPLES=$HERE/e2e/examples
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+# the open session's heartbeat in memory (store_runtime_dir) goes to a
+# folder of this run's, removed with it, rather than into /dev/shm itself
+RUN=
+if [ -d /dev/shm ] && RUN=$(mktemp -d /dev/shm/ft-test.XXXXXX 2>/dev/null); then
+	export RUNTIME_DIRECTORY=$RUN
+fi
+trap 'rm -rf "$TMP" ${RUN:+"$RUN"}' EXIT
 export XDG_DATA_HOME=$TMP/xdg
 passed=0
 failed=0

@@ -4,6 +4,7 @@
  * or a power cut (SPEC §2.9; the real ones: make check-reliability), phones
  * docked at boot, walks, and what is written when.
  */
+#include <dirent.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -393,7 +394,8 @@ seen_size(struct fixture *f)
 
 /* A session that only goes on is kept alive by a heartbeat of one small
  * file, due a minute after the last save, never through the WAL; a kill
- * after it cuts at most that minute (SPEC §2.9). */
+ * after it cuts at most that minute (SPEC §2.9). With no folder in memory
+ * (store_set_runtime) every heartbeat goes to the disk. */
 static void
 test_heartbeat_writes_one_small_file_once_a_minute(void **state)
 {
@@ -419,6 +421,107 @@ test_heartbeat_writes_one_small_file_once_a_minute(void **state)
 	assert_int_equal(sessions(f, "2026-11-23T23:00:00+01:00", &rows), 1);
 	assert_int_equal(rows[0].s.end, T("2026-11-23T19:20:00.050+01:00"));
 	free(rows);
+}
+
+/* The last instant in the heartbeat file beside the database; -1: none. */
+static ft_ms
+disk_seen(struct fixture *f)
+{
+	char path[128];
+	int64_t v[3];
+	snprintf(path, sizeof(path), "%s-seen", f->path);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	size_t n = fread(v, sizeof(v), 1, fp);
+	fclose(fp);
+	return n == 1 ? v[1] : -1;
+}
+
+/* The last instant the open session read back from the store says. */
+static ft_ms
+loaded_seen(struct fixture *f)
+{
+	struct ft_error err;
+	struct session_detector det;
+	ft_ms seen = -1;
+	bool found;
+	session_init(&det, &f->cfg, NULL, 0);
+	assert_true(store_load_open(f->st, &det, &seen, &found, &err));
+	assert_true(found);
+	return seen;
+}
+
+/* With a folder in memory (a tmpfs: systemd's RuntimeDirectory), the
+ * heartbeat goes there each minute and to the disk every five minutes,
+ * never through the WAL: a crash, the memory kept, cuts at most a minute;
+ * a power cut, the memory lost, at most five (SPEC §2.9, README). */
+static void
+test_heartbeat_in_memory_each_minute_on_disk_every_five(void **state)
+{
+	struct fixture *f = *state;
+	struct ft_error err;
+	struct store_session *rows;
+	int undocked[4] = {0, 0, 0, 0};
+	char run[96];
+	snprintf(run, sizeof(run), "%s/run", f->dir);
+	assert_int_equal(mkdir(run, 0700), 0);
+	store_set_runtime(f->st, run);
+	open_with_two_phones(f, "2026-11-23T19:00:00+01:00");
+	advance(f, "2026-11-23T19:00:00.050+01:00");
+	ft_ms t0 = T("2026-11-23T19:00:00.050+01:00");
+	long wal = wal_size(f);
+	int disk_writes = 0;
+	ft_ms on_disk = disk_seen(f);
+	for (int m = 1; m <= 23; m++) {
+		ft_ms due = engine_next_deadline(&f->e);
+		assert_int_equal(due, t0 + m * FT_MINUTE);
+		assert_true(engine_advance(&f->e, due, &err));
+		if (disk_seen(f) != on_disk) {
+			on_disk = disk_seen(f);
+			disk_writes++;
+			assert_int_equal(m % 5, 0);
+		}
+	}
+	assert_int_equal(disk_writes, 4); /* at 5, 10, 15 and 20 minutes */
+	assert_int_equal(on_disk, t0 + 20 * FT_MINUTE);
+	assert_int_equal(wal_size(f), wal);
+	/* killed at 19:23:30: the memory holds the last minute */
+	crash(f);
+	store_set_runtime(f->st, run);
+	assert_int_equal(loaded_seen(f), t0 + 23 * FT_MINUTE);
+	/* the power cut: the memory is gone, the disk holds five minutes */
+	char mem[400];
+	DIR *d = opendir(run);
+	struct dirent *de;
+	int nfiles = 0;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			snprintf(mem, sizeof(mem), "%s/%s", run, de->d_name);
+			nfiles++;
+		}
+	closedir(d);
+	assert_int_equal(nfiles, 1);
+	assert_int_equal(unlink(mem), 0);
+	crash(f);
+	store_set_runtime(f->st, run);
+	assert_int_equal(loaded_seen(f), t0 + 20 * FT_MINUTE);
+	assert_true(engine_open(&f->e, &f->cfg, f->st, T("2026-11-23T21:00:00+01:00"), undocked, &err));
+	assert_int_equal(sessions(f, "2026-11-23T23:00:00+01:00", &rows), 1);
+	assert_int_equal(rows[0].s.end, t0 + 20 * FT_MINUTE);
+	free(rows);
+	/* the next meal's heartbeat is in memory until the meal ends */
+	dock(f, "2026-11-23T21:00:00+01:00", 1, 1);
+	dock(f, "2026-11-23T21:00:00+01:00", 2, 1);
+	advance(f, "2026-11-23T21:01:00.050+01:00");
+	advance(f, "2026-11-23T21:02:00.050+01:00");
+	assert_int_equal(access(mem, F_OK), 0);
+	dock(f, "2026-11-23T21:30:00+01:00", 1, 0);
+	dock(f, "2026-11-23T21:30:00+01:00", 2, 0);
+	advance(f, "2026-11-23T21:45:00+01:00");
+	assert_int_equal(sessions(f, "2026-11-23T23:00:00+01:00", &rows), 2);
+	free(rows);
+	assert_int_equal(access(mem, F_OK), -1);
 }
 
 /* A phone in or out since the last save: the heartbeat saves the whole
@@ -463,6 +566,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_chattering_line_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_heartbeat_writes_one_small_file_once_a_minute, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_heartbeat_after_a_change_saves_the_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heartbeat_in_memory_each_minute_on_disk_every_five, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }

@@ -550,6 +550,7 @@ open_session_in_store(struct fixture *fx, ft_ms *start, ft_ms *last_seen)
 	struct ft_error err;
 	struct store *st = store_open(fx->db, &err);
 	assert_non_null(st);
+	store_set_runtime(st, store_runtime_dir()); /* as the display reads it */
 	struct session_detector det;
 	session_init(&det, &fx->cfg, NULL, 0);
 	bool found = false;
