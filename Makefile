@@ -117,6 +117,16 @@ $(BUILD)/locale/%/LC_MESSAGES/familytable.mo: assets/po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt -c -o $@ $<
 
+# The catalogues' template, from the sources, then each catalogue merged
+# with it (new strings come in untranslated: tests/e2e/i18n.sh says which).
+# C_(context, text) is a message with its context, as pgettext.
+.PHONY: pot
+pot:
+	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS -k_ -kN_ -kC_:1c,2 \
+		-kngettext:1,2 --package-name=familytable --package-version=$(VERSION) \
+		-o assets/po/familytable.pot src/*.c include/*.h
+	for po in $(PO_SRC); do msgmerge --quiet --update --backup=none $$po assets/po/familytable.pot; done
+
 # The program and the tests look their catalogues up in the build tree.
 $(BUILD)/familytable $(TEST_BIN): | $(MO_FILES)
 

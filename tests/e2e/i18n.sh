@@ -32,6 +32,9 @@ for po in "$ROOT"/assets/po/*.po; do
 done
 bad=$(msgcat --no-wrap "$ROOT/assets/po/fr.po" | grep '^msgstr' | grep -E ' ([:;?!]|%%)' || true)
 [ -z "$bad" ] && ok "fr: a no-break space before : ; ? ! %" || { echo "$bad"; ko "fr: a no-break space before : ; ? ! %"; }
+bad=$(msgcat --no-wrap "$ROOT/assets/po/fr.po" | grep '^msgstr' | grep "'" || true)
+[ -z "$bad" ] && ok "fr: the typographic apostrophe (’), never a straight one" ||
+	{ echo "$bad"; ko "fr: the typographic apostrophe (’), never a straight one"; }
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
