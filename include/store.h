@@ -168,8 +168,9 @@ bool store_load_open(struct store *st, struct session_detector *det, ft_ms *last
  * the row. store_load_open takes the latest of the three. */
 bool store_touch_open(struct store *st, ft_ms start, ft_ms last_seen, bool durable,
 		      struct ft_error *err);
-/* The folder in memory (a tmpfs that outlives the process, not the machine)
- * where the heartbeat may go between durable ones; NULL or "": none. */
+/* The running appliance's heartbeat: the folder in memory (a tmpfs that
+ * outlives the process, not the machine) where it goes between durable ones
+ * (NULL or "": none); and PATH-seen, made now if it is not there yet. */
 void store_set_runtime(struct store *st, const char *dir);
 /* That folder for the running appliance: systemd's RuntimeDirectory=, else
  * XDG_RUNTIME_DIR, else /dev/shm, the first that is a tmpfs this process may
