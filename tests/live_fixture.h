@@ -1,9 +1,9 @@
 /*
- * live_fixture.h - the fixture of the settings' and corrections' live
- * tests (tests/test_live_settings.c, tests/test_live_fixes.c): a temporary
- * folder with a database, the configuration CONF (which the including file
- * defines first, with FIXTURE_NAME) in effect, its zone set, and the loop
- * of tests/live_loop.h.
+ * live_fixture.h - the fixture of the live tests: a temporary folder with
+ * a database, a configuration, and the loop of tests/live_loop.h
+ * (fixture_new, fixture_free). A file that defines FIXTURE_NAME and CONF
+ * first (the settings' and corrections' tests) gets setup and teardown
+ * too: CONF in effect, its zone set.
  */
 #ifndef FT_TEST_LIVE_FIXTURE_H
 #define FT_TEST_LIVE_FIXTURE_H
@@ -18,16 +18,41 @@ struct fixture {
 	struct loop lp;
 };
 
+/* A fixture named NAME (its temporary folder's name) with the
+ * configuration CONF, not yet open: each test file opens the loop at its
+ * own instant. */
+static inline struct fixture *
+fixture_new(const char *name, const char *conf_text)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	if (!fx)
+		return NULL;
+	test_temp_dir(fx->dir, name);
+	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
+	fx->cfg = test_config(conf_text);
+	return fx;
+}
+
+/* The loop closed if it was open, the folder removed, FX freed. */
+static inline void
+fixture_free(struct fixture *fx)
+{
+	if (fx->lp.live)
+		loop_close(&fx->lp);
+	test_remove_dir(fx->dir);
+	free(fx);
+}
+
+#ifdef FIXTURE_NAME
+/* The settings' and corrections' fixture: CONF's zone set, English again
+ * after each test. */
 static int
 setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct fixture *fx = fixture_new(FIXTURE_NAME, conf);
 	struct ft_error err;
 	if (!fx)
 		return -1;
-	test_temp_dir(fx->dir, FIXTURE_NAME);
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
 	assert_true(cal_set_zone(fx->cfg.timezone, &err));
 	*state = fx;
 	return 0;
@@ -36,16 +61,13 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
+	fixture_free(*state);
 	ui_i18n_init("en");
-	test_remove_dir(fx->dir);
-	free(fx);
 	return 0;
 }
+#endif
 
-static struct ui_model
+static inline struct ui_model
 model(struct loop *a)
 {
 	struct ui_model m;
@@ -54,7 +76,7 @@ model(struct loop *a)
 }
 
 /* The clock held for two seconds: the settings screen. */
-static void
+static inline void
 hold_for_settings(struct loop *a)
 {
 	int x = 0, y = 0;

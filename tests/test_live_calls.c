@@ -22,7 +22,7 @@
 
 #include "test.h"
 #include "calendar.h"
-#include "live_loop.h"
+#include "live_fixture.h"
 #include "report.h"
 #include "store.h"
 
@@ -35,22 +35,12 @@ static const char *const conf =
 /* Monday 7 December 2026, 18:30: the call ritual's day. */
 #define MONDAY "2026-12-07T18:30:00+01:00"
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct fixture *fx = fixture_new("live-calls", conf);
 	if (!fx)
 		return -1;
-	test_temp_dir(fx->dir, "live-calls");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
 	*state = fx;
 	return 0;
 }
@@ -58,20 +48,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
-	test_remove_dir(fx->dir);
-	free(fx);
+	fixture_free(*state);
 	return 0;
-}
-
-static struct ui_model
-model(struct loop *a)
-{
-	struct ui_model m;
-	live_model(a->live, a->mono, &m);
-	return m;
 }
 
 static ft_ms

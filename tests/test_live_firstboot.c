@@ -22,7 +22,7 @@
 
 #include "test.h"
 #include "calendar.h"
-#include "live_loop.h"
+#include "live_fixture.h"
 #include "live_typing.h"
 #include "settings.h"
 #include "store.h"
@@ -36,22 +36,12 @@ static const char *const named_conf = "[dock]\nnames = Anna Ben\n[time]\ntimezon
 
 #define NOW "2026-12-07T18:30:00+01:00"
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct fixture *fx = fixture_new("live-firstboot", fresh_conf);
 	if (!fx)
 		return -1;
-	test_temp_dir(fx->dir, "live-firstboot");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(fresh_conf);
 	*state = fx;
 	return 0;
 }
@@ -59,12 +49,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
 	struct ft_error err;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
-	test_remove_dir(fx->dir);
-	free(fx);
+	fixture_free(*state);
 	/* a city chosen moved the process's zone: the other tests' is Paris */
 	cal_set_zone("Europe/Paris", &err);
 	return 0;

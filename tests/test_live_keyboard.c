@@ -27,7 +27,7 @@
 
 #include "test.h"
 #include "calendar.h"
-#include "live_loop.h"
+#include "live_fixture.h"
 #include "live_typing.h"
 #include "report.h"
 #include "settings.h"
@@ -43,22 +43,12 @@ static const char *const conf =
 /* Monday 7 December 2026, 19:00: dinner time. */
 #define EVENING "2026-12-07T19:00:00+01:00"
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct fixture *fx = fixture_new("live-keyboard", conf);
 	if (!fx)
 		return -1;
-	test_temp_dir(fx->dir, "live-keyboard");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
 	*state = fx;
 	return 0;
 }
@@ -66,11 +56,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-	if (fx->lp.live)
-		loop_close(&fx->lp);
-	test_remove_dir(fx->dir);
-	free(fx);
+	fixture_free(*state);
 	return 0;
 }
 
