@@ -20,27 +20,17 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "live_loop.h"
+#include "live_fixture.h"
 
 static const char *const conf =
 	"[dock]\nnames = Anna Ben Chloé\n[time]\ntimezone = Europe/Paris\n";
 
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct fixture *fx = fixture_new("live-cost", conf);
 	if (!fx)
 		return -1;
-	test_temp_dir(fx->dir, "live-cost");
-	snprintf(fx->db, sizeof(fx->db), "%s/family.db", fx->dir);
-	fx->cfg = test_config(conf);
 	/* Tuesday 10:00:30, then three quiet minutes: past the two minutes a
 	 * start keeps the screen as it is */
 	loop_open(&fx->lp, &fx->cfg, fx->db, T("2026-12-08T10:00:30+01:00"), NULL);
@@ -52,10 +42,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-	loop_close(&fx->lp);
-	test_remove_dir(fx->dir);
-	free(fx);
+	fixture_free(*state);
 	return 0;
 }
 

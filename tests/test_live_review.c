@@ -15,18 +15,11 @@
 #include <unistd.h>
 
 #include "test.h"
-#include "live_loop.h"
+#include "live_fixture.h"
 #include "report.h"
 #include "store.h"
 
 static const char *const conf = "[dock]\nnames = Anna Ben\n[time]\ntimezone = Europe/Paris\n";
-
-struct fixture {
-	char dir[64];
-	char db[128];
-	struct ft_config cfg;
-	struct loop lp;
-};
 
 static int
 setup(void **state)
@@ -74,14 +67,6 @@ teardown(void **state)
 	rmdir(fx->dir);
 	free(fx);
 	return 0;
-}
-
-static struct ui_model
-model(struct loop *a)
-{
-	struct ui_model m;
-	live_model(a->live, a->mono, &m);
-	return m;
 }
 
 /* The week the review shows, as its report says. */
